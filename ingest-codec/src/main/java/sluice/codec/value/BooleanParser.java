@@ -1,0 +1,29 @@
+package sluice.codec.value;
+
+import org.agrona.DirectBuffer;
+import sluice.codec.error.ErrorCode;
+
+/** Booleans from ASCII bytes. Result in {@code out.longValue}: 1 or 0. */
+public final class BooleanParser
+{
+    private BooleanParser()
+    {
+    }
+
+    /** Feldera's rule: exactly {@code true} or {@code false}. Returns NONE or INVALID_BOOLEAN. */
+    public static ErrorCode parseStrict(
+        final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
+    {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    /**
+     * Proton's and Machbase's rule: {@code true}, {@code false} in any ASCII case, {@code 1}, {@code 0}.
+     * Returns NONE or INVALID_BOOLEAN.
+     */
+    public static ErrorCode parseLenient(
+        final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
+    {
+        throw new UnsupportedOperationException("stub");
+    }
+}
