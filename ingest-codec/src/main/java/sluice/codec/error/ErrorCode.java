@@ -38,6 +38,8 @@ public enum ErrorCode
     UNKNOWN_COLUMN("no such column in the table", false),
     DUPLICATE_COLUMN("column given twice", false),
     INVALID_EVENT("not a valid change event", false),
+    NOT_AN_OBJECT("record is not a JSON object", false),
+    NOT_AN_ARRAY("row is not a JSON array", false),
     UPDATE_WITHOUT_KEY("update needs the table's primary key columns", false),
 
     // Syntax and limits: the decoder stops.

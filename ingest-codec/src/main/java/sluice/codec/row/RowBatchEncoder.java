@@ -31,6 +31,7 @@ public final class RowBatchEncoder implements RowSink
     private int varPosition;
     private int rowCount;
     private boolean rowOpen;
+    private boolean partialRow;
 
     /** Starts an empty batch at {@code offset} of {@code buffer}. */
     public RowBatchEncoder wrap(
@@ -99,7 +100,9 @@ public final class RowBatchEncoder implements RowSink
         buffer.putByte(start + ROW_OP_OFFSET, op);
         final int bitmapBytes = layout.bitmapBytes();
         buffer.setMemory(start + layout.nullBitmapOffset(), bitmapBytes, (byte)0xFF);
-        buffer.setMemory(start + layout.absentBitmapOffset(), bitmapBytes, (byte)0);
+        // DELETE and UPDATE rows carry only the columns given; the rest are absent until put.
+        partialRow = op != OP_INSERT;
+        buffer.setMemory(start + layout.absentBitmapOffset(), bitmapBytes, (byte)(partialRow ? 0xFF : 0));
         buffer.setMemory(start + layout.fixedOffset(), fixedEnd - layout.fixedOffset(), (byte)0);
         rowStart = start;
         varPosition = start + fixedEnd;
@@ -113,6 +116,10 @@ public final class RowBatchEncoder implements RowSink
         final int index = rowStart + layout.nullBitmapOffset() + (column >>> 3);
         buffer.putByte(index, (byte)(buffer.getByte(index) | (1 << (column & 7))));
         clearSlot(column);
+        if (partialRow)
+        {
+            clearAbsent(column);
+        }
     }
 
     @Override
@@ -181,14 +188,6 @@ public final class RowBatchEncoder implements RowSink
         varPosition = at + length;
     }
 
-    /** Marks a column of an UPDATE row as not given (left unchanged). */
-    public void putAbsent(final int column)
-    {
-        final int index = rowStart + layout.absentBitmapOffset() + (column >>> 3);
-        buffer.putByte(index, (byte)(buffer.getByte(index) | (1 << (column & 7))));
-        putNull(column);
-    }
-
     @Override
     public void endRow()
     {
@@ -209,6 +208,16 @@ public final class RowBatchEncoder implements RowSink
     private void markPresent(final int column)
     {
         final int index = rowStart + layout.nullBitmapOffset() + (column >>> 3);
+        buffer.putByte(index, (byte)(buffer.getByte(index) & ~(1 << (column & 7))));
+        if (partialRow)
+        {
+            clearAbsent(column);
+        }
+    }
+
+    private void clearAbsent(final int column)
+    {
+        final int index = rowStart + layout.absentBitmapOffset() + (column >>> 3);
         buffer.putByte(index, (byte)(buffer.getByte(index) & ~(1 << (column & 7))));
     }
 

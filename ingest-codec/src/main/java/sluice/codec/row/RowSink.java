@@ -25,7 +25,7 @@ import org.agrona.DirectBuffer;
  * <tr><td>BINARY</td><td>putBytes</td><td>the decoded bytes</td></tr>
  * </table>
  * Bytes passed to {@link #putBytes} are valid only during the call. A column left unset in an INSERT or DELETE row is
- * NULL; in an UPDATE row it is absent (left unchanged).
+ * NULL; in a DELETE or UPDATE row it is absent: not part of the match, or left unchanged.
  */
 public interface RowSink
 {

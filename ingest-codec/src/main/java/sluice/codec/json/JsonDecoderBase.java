@@ -1,0 +1,245 @@
+package sluice.codec.json;
+
+import org.agrona.DirectBuffer;
+import sluice.codec.ErrorPolicy;
+import sluice.codec.RowDecoder;
+import sluice.codec.bind.ValueBinder;
+import sluice.codec.error.DecodeError;
+import sluice.codec.error.DecodeErrors;
+import sluice.codec.error.ErrorCode;
+import sluice.codec.row.RowSink;
+import sluice.codec.schema.TableSchema;
+import sluice.codec.time.TimeFormat;
+
+/**
+ * What the JSON decoders share: driving a {@link JsonLexer} over the chunks, binding a JSON value token to a column,
+ * and turning failures into {@link DecodeError} values with the line, record number and byte offset. Subclasses are
+ * the {@link JsonHandler} state machines of one body shape each.
+ */
+abstract class JsonDecoderBase implements RowDecoder, JsonHandler
+{
+    protected final ValueBinder binder;
+    protected final JsonLexer lexer = new JsonLexer();
+    protected final DecodeErrors errors = new DecodeErrors();
+    protected TableSchema schema;
+    protected ErrorPolicy errorPolicy = ErrorPolicy.STOP;
+    protected long rowsDecoded;
+    protected long recordsRejected;
+    /** Record (row, object, event) number being decoded, 1-based. */
+    protected long recordNumber;
+    /** Line where the current record starts. */
+    protected long recordLine;
+    /** The lexer whose tokens are being handled: {@link #lexer}, or one replaying buffered input. */
+    protected JsonLexer activeLexer = lexer;
+    /** Added to {@link #activeLexer}'s offsets and lines when it replays buffered input. */
+    protected long replayOffsetBase;
+    protected long replayLineBase;
+    protected RowSink sink;
+    private boolean stopped;
+
+    JsonDecoderBase(final ValueBinder binder)
+    {
+        this.binder = binder;
+    }
+
+    protected void resetBase(
+        final TableSchema schema, final JsonConfig config, final boolean multipleValues, final TimeFormat timeFormat,
+        final long requestTimeNanos)
+    {
+        this.schema = schema;
+        binder.reset(schema, timeFormat, requestTimeNanos);
+        errorPolicy = config.errorPolicy();
+        lexer.reset().multipleValues(multipleValues).maxDepth(config.maxDepth()).maxTokenBytes(config.maxValueBytes());
+        errors.clear();
+        rowsDecoded = 0;
+        recordsRejected = 0;
+        recordNumber = 0;
+        recordLine = 1;
+        activeLexer = lexer;
+        replayOffsetBase = 0;
+        replayLineBase = 0;
+        stopped = false;
+    }
+
+    @Override
+    public final DecodeErrors errors()
+    {
+        return errors;
+    }
+
+    @Override
+    public final long rowsDecoded()
+    {
+        return rowsDecoded;
+    }
+
+    @Override
+    public final long recordsRejected()
+    {
+        return recordsRejected;
+    }
+
+    @Override
+    public final int decode(final DirectBuffer buffer, final int offset, final int length, final RowSink sink)
+    {
+        if (stopped)
+        {
+            return ERROR;
+        }
+        useSink(sink);
+        final int r = lexer.parse(buffer, offset, length, this);
+        if (r == JsonLexer.NEED_MORE)
+        {
+            return NEED_MORE;
+        }
+        if (r == JsonLexer.ERROR)
+        {
+            lexerFailed(lexer);
+        }
+        stopped = true;
+        return ERROR;
+    }
+
+    @Override
+    public final int finish(final RowSink sink)
+    {
+        if (stopped)
+        {
+            return ERROR;
+        }
+        useSink(sink);
+        final int r = lexer.finish(this);
+        if (r == JsonLexer.COMPLETE && endOfInput())
+        {
+            return COMPLETE;
+        }
+        if (r == JsonLexer.ERROR)
+        {
+            lexerFailed(lexer);
+        }
+        stopped = true;
+        return ERROR;
+    }
+
+    /** The sink rows go to; subclasses that stage rows override to keep the binder on their staging sink. */
+    protected void useSink(final RowSink sink)
+    {
+        this.sink = sink;
+        binder.sink(sink);
+    }
+
+    /** Called once the whole body was tokenized; false (with an error recorded) if the body was incomplete. */
+    protected abstract boolean endOfInput();
+
+    /** Binds a JSON value token to a column. RAW is a captured array or object. */
+    protected final ErrorCode bindToken(
+        final int token, final int column, final DirectBuffer buffer, final int offset, final int length)
+    {
+        switch (token)
+        {
+            case JsonLexer.STRING:
+                return binder.bindJsonString(column, buffer, offset, length);
+            case JsonLexer.NUMBER:
+                return binder.bindJsonNumber(column, buffer, offset, length);
+            case JsonLexer.TRUE:
+                return binder.bindJsonBoolean(column, true);
+            case JsonLexer.FALSE:
+                return binder.bindJsonBoolean(column, false);
+            case JsonLexer.NULL:
+                return binder.bindJsonNull(column);
+            default:
+                return binder.bindJsonRaw(column, buffer, offset, length);
+        }
+    }
+
+    /** Text of a value token for an error snippet (allocates; error path only). */
+    protected static String tokenText(final int token, final DirectBuffer buffer, final int offset, final int length)
+    {
+        switch (token)
+        {
+            case JsonLexer.TRUE: return "true";
+            case JsonLexer.FALSE: return "false";
+            case JsonLexer.NULL: return "null";
+            default:
+                final int n = Math.min(length, DecodeError.MAX_SNIPPET_CHARS * 4);
+                return buffer == null ? "" : buffer.getStringWithoutLengthUtf8(offset, n);
+        }
+    }
+
+    /** Kind of a value token, as error details name it ("string", "number", ...). */
+    protected static String tokenKind(final int token)
+    {
+        switch (token)
+        {
+            case JsonLexer.STRING: return "string";
+            case JsonLexer.NUMBER: return "number";
+            case JsonLexer.TRUE:
+            case JsonLexer.FALSE: return "bool";
+            case JsonLexer.NULL: return "null";
+            case JsonLexer.START_OBJECT:
+            case JsonLexer.END_OBJECT: return "object";
+            default: return "array";
+        }
+    }
+
+    protected final long tokenOffset()
+    {
+        return activeLexer.tokenOffset() + replayOffsetBase;
+    }
+
+    protected final long tokenLine()
+    {
+        return activeLexer.tokenLine() + replayLineBase;
+    }
+
+    /**
+     * Records a bad record. Returns {@link JsonHandler#CONTINUE} when the policy skips bad records, else
+     * {@link JsonHandler#STOP}.
+     */
+    protected final int reject(
+        final ErrorCode code, final int column, final int fieldIndex, final String snippet, final String detail)
+    {
+        recordsRejected++;
+        addError(code, column, fieldIndex, snippet, detail);
+        return errorPolicy == ErrorPolicy.STOP ? STOP : CONTINUE;
+    }
+
+    /** Records an error that ends decoding; returns {@link JsonHandler#STOP}. */
+    protected final int fatal(final ErrorCode code, final String snippet, final String detail)
+    {
+        addError(code, -1, -1, snippet, detail);
+        return STOP;
+    }
+
+    protected final void addError(
+        final ErrorCode code, final int column, final int fieldIndex, final String snippet, final String detail)
+    {
+        if (!errors.wouldKeep())
+        {
+            errors.countDropped();
+            return;
+        }
+        final String columnName = column >= 0 ? schema.column(column).name() : null;
+        errors.add(new DecodeError(
+            code, recordLine, recordNumber, column, columnName, fieldIndex, tokenOffset(), snippet, detail));
+    }
+
+    /** Detail for a value error: the column's type and the JSON kind found. */
+    protected final String valueDetail(final int column, final int token)
+    {
+        return column < 0 ? null : "column type " + schema.column(column).type() + ", found " + tokenKind(token);
+    }
+
+    private void lexerFailed(final JsonLexer failed)
+    {
+        errors.add(new DecodeError(failed.errorCode(), failed.errorLine() + (failed == lexer ? 0 : replayLineBase),
+            recordNumber, -1, null, -1, failed.errorOffset() + (failed == lexer ? 0 : replayOffsetBase), null, null));
+    }
+
+    /** For subclasses replaying buffered input through another lexer: reports that lexer's failure. */
+    protected final int replayFailed(final JsonLexer replay)
+    {
+        lexerFailed(replay);
+        return STOP;
+    }
+}
