@@ -13,6 +13,7 @@ import sluice.codec.json.JsonRowsDecoder;
 import sluice.codec.json.NdjsonDecoder;
 import sluice.codec.row.RowBatchEncoder;
 import sluice.codec.row.RowLayout;
+import sluice.codec.schema.SchemaText;
 import sluice.codec.schema.TableSchema;
 import sluice.codec.time.TimeFormat;
 

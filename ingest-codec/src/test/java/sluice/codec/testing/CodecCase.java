@@ -69,6 +69,13 @@ public final class CodecCase
         return file + ": " + name;
     }
 
+    /** The same case with other input (and no expectations): for fuzzing. */
+    public CodecCase withInput(final byte[] otherInput)
+    {
+        return new CodecCase(file, name, format, dialect, schema, options, timeformat, tz, requestTime, otherInput,
+            List.of());
+    }
+
     public static List<CodecCase> load(final String resource)
     {
         try (InputStream in = CodecCase.class.getResourceAsStream("/cases/" + resource))

@@ -1,17 +1,11 @@
-package sluice.codec.testing;
-
-import sluice.codec.schema.Column;
-import sluice.codec.schema.DataType;
-import sluice.codec.schema.DefaultValue;
-import sluice.codec.schema.TableSchema;
-import sluice.codec.schema.TypeKind;
+package sluice.codec.schema;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test schemas written as text: {@code name TYPE [NOT NULL] [PK] [HIDDEN] [QUOTED] [DEFAULT NULL|ZERO|NOW]}, columns
+ * The canonical schema notation, for tests, benchmarks and tools (dialect DDL has its own parsers): {@code name TYPE [NOT NULL] [PK] [HIDDEN] [QUOTED] [DEFAULT NULL|ZERO|NOW]}, columns
  * separated by commas outside parentheses. Types: the canonical names, {@code DECIMAL(p,s)}, {@code VARCHAR(n)},
  * {@code TIMESTAMP(p)} / {@code TIMESTAMP(p,Zone/Id)}, {@code ARRAY(T)}, {@code MAP(K,V)}.
  */
