@@ -23,7 +23,10 @@ public final class DecimalParser
     public static final int MAX_PRECISION = 38;
     /** Significant digits an unscaled value may have before it needs the high word: 10^18 - 1 < 2^63. */
     private static final int LONG_DIGITS = 18;
-    /** Exponent digits stop counting here; larger exponents only shift every digit out, or overflow. */
+    /**
+     * Exponent digits stop counting here. Still exact enough: no digit string (at most 2^31 bytes) can bring a
+     * value this far back into range, and the long arithmetic on the exponent cannot overflow.
+     */
     private static final long EXPONENT_SATURATION = 1L << 32;
 
     private DecimalParser()
@@ -149,7 +152,7 @@ public final class DecimalParser
             else
             {
                 final long productLow = low * 10;
-                high = high * 10 + EiselLemire.unsignedMultiplyHigh(low, 10);
+                high = high * 10 + carryOfTimesTen(low);
                 low = productLow + digit;
                 if (Long.compareUnsigned(low, productLow) < 0)
                 {
@@ -171,7 +174,7 @@ public final class DecimalParser
                 }
                 else
                 {
-                    high = high * 10 + EiselLemire.unsignedMultiplyHigh(low, 10);
+                    high = high * 10 + carryOfTimesTen(low);
                     low *= 10;
                 }
             }
@@ -185,6 +188,12 @@ public final class DecimalParser
         out.longValue = low;
         out.highBits = high;
         return ErrorCode.NONE;
+    }
+
+    /** High word of the unsigned 128-bit product {@code low × 10} (Java 17 has only the signed multiplyHigh). */
+    private static long carryOfTimesTen(final long low)
+    {
+        return Math.multiplyHigh(low, 10) + ((low >> 63) & 10);
     }
 
     /** The decimal text of an unscaled 128-bit value at {@code scale}, e.g. (0, 12345, 2) → "123.45". For tests/tools. */

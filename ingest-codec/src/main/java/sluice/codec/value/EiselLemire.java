@@ -151,7 +151,7 @@ final class EiselLemire
     }
 
     /** High word of the unsigned 128-bit product (Java 17 has only the signed {@link Math#multiplyHigh}). */
-    static long unsignedMultiplyHigh(final long x, final long y)
+    private static long unsignedMultiplyHigh(final long x, final long y)
     {
         return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
     }

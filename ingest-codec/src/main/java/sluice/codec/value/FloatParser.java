@@ -20,7 +20,10 @@ public final class FloatParser
     /** Significant digits that always fit an unsigned 64-bit significand. */
     private static final int MAX_SIGNIFICAND_DIGITS = 19;
     private static final long MIN_NINETEEN_DIGITS = 1_000_000_000_000_000_000L;
-    /** Exponent digits stop counting here: far past any finite or non-zero result, and no overflow later. */
+    /**
+     * Exponent digits stop counting here. Still exact enough: no digit string (at most 2^31 bytes) can shift a value
+     * this far back into range, and the long arithmetic on the exponent cannot overflow.
+     */
     private static final long EXPONENT_SATURATION = 1L << 32;
 
     /** Clinger: a significand up to 2^53 and 10^|q| with q ≤ 22 are both exact doubles, so one rounding. */

@@ -64,7 +64,7 @@ class FloatParserTest
     {
         Seeds.run(random ->
         {
-            for (int n = 0; n < 12_000; n++)
+            for (int n = 0; n < 10_000; n++)
             {
                 final double value = randomFiniteDouble(random);
                 final String shortest = Double.toString(value);
@@ -106,7 +106,7 @@ class FloatParserTest
     {
         Seeds.run(random ->
         {
-            for (int n = 0; n < 2_000; n++)
+            for (int n = 0; n < 1_500; n++)
             {
                 final double low = Math.abs(randomFiniteDouble(random));
                 final double high = Math.nextUp(low);
@@ -152,7 +152,7 @@ class FloatParserTest
     {
         Seeds.run(random ->
         {
-            for (int n = 0; n < 12_000; n++)
+            for (int n = 0; n < 10_000; n++)
             {
                 final float value = randomFiniteFloat(random);
                 final String shortest = Float.toString(value);

@@ -87,7 +87,7 @@ class IntegerParserTest
     {
         Seeds.run(random ->
         {
-            for (int n = 0; n < 60_000; n++)
+            for (int n = 0; n < 40_000; n++)
             {
                 final String text = randomInteger(random);
                 final TypeKind kind = INTEGER_KINDS[random.nextInt(INTEGER_KINDS.length)];
