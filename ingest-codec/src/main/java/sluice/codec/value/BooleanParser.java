@@ -14,7 +14,17 @@ public final class BooleanParser
     public static ErrorCode parseStrict(
         final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
-        throw new UnsupportedOperationException("stub");
+        if (Ascii.equals(buffer, offset, length, "true"))
+        {
+            out.longValue = 1;
+            return ErrorCode.NONE;
+        }
+        if (Ascii.equals(buffer, offset, length, "false"))
+        {
+            out.longValue = 0;
+            return ErrorCode.NONE;
+        }
+        return ErrorCode.INVALID_BOOLEAN;
     }
 
     /**
@@ -24,6 +34,26 @@ public final class BooleanParser
     public static ErrorCode parseLenient(
         final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
-        throw new UnsupportedOperationException("stub");
+        if (length == 1)
+        {
+            final byte b = buffer.getByte(offset);
+            if (b == '1' || b == '0')
+            {
+                out.longValue = b - '0';
+                return ErrorCode.NONE;
+            }
+            return ErrorCode.INVALID_BOOLEAN;
+        }
+        if (Ascii.equalsIgnoreCase(buffer, offset, length, "true"))
+        {
+            out.longValue = 1;
+            return ErrorCode.NONE;
+        }
+        if (Ascii.equalsIgnoreCase(buffer, offset, length, "false"))
+        {
+            out.longValue = 0;
+            return ErrorCode.NONE;
+        }
+        return ErrorCode.INVALID_BOOLEAN;
     }
 }

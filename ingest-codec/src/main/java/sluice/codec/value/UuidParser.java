@@ -9,6 +9,9 @@ import sluice.codec.error.ErrorCode;
  */
 public final class UuidParser
 {
+    private static final int HEX_DIGITS = 32;
+    private static final int HYPHENATED_LENGTH = 36;
+
     private UuidParser()
     {
     }
@@ -16,6 +19,55 @@ public final class UuidParser
     /** Returns NONE or INVALID_UUID. */
     public static ErrorCode parse(final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
-        throw new UnsupportedOperationException("stub");
+        int start = offset;
+        int end = offset + length;
+        if (length == HYPHENATED_LENGTH + 2 || length == HEX_DIGITS + 2)
+        {
+            if (buffer.getByte(start) != '{' || buffer.getByte(end - 1) != '}')
+            {
+                return ErrorCode.INVALID_UUID;
+            }
+            start++;
+            end--;
+        }
+        final int innerLength = end - start;
+        final boolean hyphenated = innerLength == HYPHENATED_LENGTH;
+        if (!hyphenated && innerLength != HEX_DIGITS)
+        {
+            return ErrorCode.INVALID_UUID;
+        }
+
+        long high = 0;
+        long low = 0;
+        int invalid = 0;
+        int digits = 0;
+        for (int i = start; i < end; i++)
+        {
+            final byte b = buffer.getByte(i);
+            final int position = i - start;
+            if (hyphenated && (position == 8 || position == 13 || position == 18 || position == 23))
+            {
+                invalid |= b == '-' ? 0 : Hex.INVALID;
+                continue;
+            }
+            // An invalid digit (-1) garbles the word, but the OR into `invalid` decides the result.
+            final int value = Hex.value(b);
+            invalid |= value;
+            if (digits++ < HEX_DIGITS / 2)
+            {
+                high = (high << 4) | value;
+            }
+            else
+            {
+                low = (low << 4) | value;
+            }
+        }
+        if (invalid < 0)
+        {
+            return ErrorCode.INVALID_UUID;
+        }
+        out.highBits = high;
+        out.longValue = low;
+        return ErrorCode.NONE;
     }
 }
