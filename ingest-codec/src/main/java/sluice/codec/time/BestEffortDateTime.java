@@ -123,7 +123,7 @@ public final class BestEffortDateTime
         {
             seconds = seconds * 10 + buffer.getByte(i) - '0';
         }
-        int nanos = GoLayout.parseNanos(buffer, fractionStart, fractionEnd - fractionStart);
+        int nanos = GoValueScanner.parseNanos(buffer, fractionStart, fractionEnd - fractionStart);
         if (negative)
         {
             seconds = -seconds;
@@ -245,7 +245,7 @@ public final class BestEffortDateTime
                         {
                             return ErrorCode.INVALID_TIMESTAMP;
                         }
-                        nanos = GoLayout.parseNanos(buffer, pos + 1, fractionEnd - pos - 1);
+                        nanos = GoValueScanner.parseNanos(buffer, pos + 1, fractionEnd - pos - 1);
                         pos = fractionEnd;
                     }
                 }

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static sluice.codec.time.GoLayoutTokens.*;
+import static sluice.codec.time.GoValueScanner.*;
+
 /**
  * A Go reference-time layout ({@code Mon Jan 2 15:04:05 MST 2006}), compiled once and then used to parse and format
  * values without allocating. The tokens are Go's ({@code time/format.go}, {@code nextStdChunk}): {@code 2006},
@@ -40,65 +43,19 @@ import java.util.List;
  * offset 0); we read the value in the parse zone instead, which is the same when that is UTC (Machbase's default)
  * and what the caller asked for otherwise.
  * <p>
+ * A wall time without an offset that falls into a DST gap or overlap is resolved as {@link LocalTimeZone} does (gap:
+ * forward; overlap: earlier offset), not by Go's hemisphere-dependent choice.
+ * <p>
  * Results must lie in years 0..9999 UTC, else {@link ErrorCode#TIMESTAMP_OUT_OF_RANGE}: a year-0 time from a layout
  * without a year, read in a zone east of UTC, can fall before that. Immutable and thread-safe; parse and format
  * allocate nothing (format only if the StringBuilder must grow).
  */
 public final class GoLayout
 {
-    // Token codes: Go's std values without its flag bits.
-    private static final int LONG_MONTH = 1;
-    private static final int MONTH = 2;
-    private static final int NUM_MONTH = 3;
-    private static final int ZERO_MONTH = 4;
-    private static final int LONG_WEEKDAY = 5;
-    private static final int WEEKDAY = 6;
-    private static final int DAY = 7;
-    private static final int UNDER_DAY = 8;
-    private static final int ZERO_DAY = 9;
-    private static final int UNDER_YEAR_DAY = 10;
-    private static final int ZERO_YEAR_DAY = 11;
-    private static final int HOUR = 12;
-    private static final int HOUR12 = 13;
-    private static final int ZERO_HOUR12 = 14;
-    private static final int MINUTE = 15;
-    private static final int ZERO_MINUTE = 16;
-    private static final int SECOND = 17;
-    private static final int ZERO_SECOND = 18;
-    private static final int LONG_YEAR = 19;
-    private static final int YEAR = 20;
-    private static final int PM = 21;
-    private static final int PM_LOWER = 22;
-    private static final int TZ = 23;
-    private static final int ISO8601_TZ = 24;
-    private static final int ISO8601_SECONDS_TZ = 25;
-    private static final int ISO8601_SHORT_TZ = 26;
-    private static final int ISO8601_COLON_TZ = 27;
-    private static final int ISO8601_COLON_SECONDS_TZ = 28;
-    private static final int NUM_TZ = 29;
-    private static final int NUM_SECONDS_TZ = 30;
-    private static final int NUM_SHORT_TZ = 31;
-    private static final int NUM_COLON_TZ = 32;
-    private static final int NUM_COLON_SECONDS_TZ = 33;
-    private static final int FRAC_SECOND_0 = 34;
-    private static final int FRAC_SECOND_9 = 35;
-
-    /** Go's std0x: the tokens "01" .. "06". */
-    private static final int[] ZERO_X = {ZERO_MONTH, ZERO_DAY, ZERO_HOUR12, ZERO_MINUTE, ZERO_SECOND, YEAR};
-
-    private static final String[] LONG_DAY_NAMES =
-        {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-    private static final String[] SHORT_DAY_NAMES = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    private static final String[] SHORT_MONTH_NAMES =
-        {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    private static final String[] LONG_MONTH_NAMES =
-        {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December"};
     /** Days before month m (1..13) in a non-leap year. */
     private static final int[] DAYS_BEFORE = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
 
     private static final int SECONDS_PER_DAY = 86_400;
-    private static final long FAILED = -1L;
 
     private final String layout;
     /** Literal text before token i; the last entry is the text after the last token. */
@@ -111,6 +68,7 @@ public final class GoLayout
     private final char[] fractionSeparators;
     /** Whether token i+1 is a fractional second (Go looks ahead from the seconds field). */
     private final boolean[] fractionFollows;
+    private final boolean leadingSpace;
 
     private GoLayout(final String layout)
     {
@@ -155,8 +113,9 @@ public final class GoLayout
         }
         for (int i = 0; i + 1 < count; i++)
         {
-            fractionFollows[i] = codes[i + 1] == FRAC_SECOND_0 || codes[i + 1] == FRAC_SECOND_9;
+            fractionFollows[i] = isFraction(codes[i + 1]);
         }
+        leadingSpace = layout.startsWith(" ");
     }
 
     /** @throws IllegalArgumentException if the layout has no date or time token at all. */
@@ -178,7 +137,8 @@ public final class GoLayout
         final DirectBuffer buffer, final int offset, final int length, final LocalTimeZone zone, final ParsedValue out)
     {
         final int limit = Ascii.skipTrailing(buffer, offset, offset + length);
-        int pos = Ascii.skipLeading(buffer, offset, limit);
+        // A layout that starts with a space takes the value's leading spaces itself, as Go's skip does.
+        int pos = leadingSpace ? offset : Ascii.skipLeading(buffer, offset, limit);
 
         int year = 0;
         int month = -1;
@@ -404,7 +364,7 @@ public final class GoLayout
                 case NUM_COLON_TZ:
                 case NUM_SECONDS_TZ:
                 case NUM_COLON_SECONDS_TZ:
-                    if (code <= ISO8601_COLON_SECONDS_TZ && pos < limit && buffer.getByte(pos) == 'Z')
+                    if (isIso8601Zone(code) && pos < limit && buffer.getByte(pos) == 'Z')
                     {
                         pos++;
                         utcSet = true;
@@ -680,7 +640,7 @@ public final class GoLayout
     private static void appendNumericZone(final int code, final int offsetSeconds, final StringBuilder out)
     {
         // The "Z" variants mean "the zone as ISO 8601 prints it": Z for UTC.
-        if (offsetSeconds == 0 && code >= ISO8601_TZ && code <= ISO8601_COLON_SECONDS_TZ)
+        if (offsetSeconds == 0 && isIso8601Zone(code))
         {
             out.append('Z');
             return;
@@ -771,111 +731,6 @@ public final class GoLayout
         out.append(magnitude);
     }
 
-    private static long resolveZoneName(
-        final DirectBuffer buffer, final int start, final int length, final long local, final LocalTimeZone zone)
-    {
-        final int match = zone.matchAbbreviation(buffer, start, length);
-        if (match != LocalTimeZone.NO_MATCH)
-        {
-            return zone.toUtcEpochSecond(local, match == LocalTimeZone.DAYLIGHT_MATCH);
-        }
-        final byte first = buffer.getByte(start);
-        if (length > 3 && first == 'G' && buffer.getByte(start + 1) == 'M' && buffer.getByte(start + 2) == 'T')
-        {
-            // GMT+h, already checked by parseGmt: whole hours, as Go's atoi of what follows "GMT".
-            final int hours = parseUnsigned(buffer, start + 4, start + length);
-            return local - (buffer.getByte(start + 3) == '-' ? -hours : hours) * 3600L;
-        }
-        if (first == '+' || first == '-')
-        {
-            // Numeric abbreviations as tzdata (and so Go's format) writes them: +hh or +hhmm. Go only knows them
-            // if the parse zone uses the same one, else it reads offset 0; the number is what they mean.
-            final int number = parseUnsigned(buffer, start + 1, start + length);
-            final int seconds = length == 5 ? (number / 100 * 60 + number % 100) * 60 : number * 3600;
-            return local - (first == '-' ? -seconds : seconds);
-        }
-        final int index = Zones.findAbbreviation(buffer, start, length);
-        if (index != Zones.NOT_FOUND)
-        {
-            return local - Zones.abbreviationOffsetSeconds(index);
-        }
-        return zone.toUtcEpochSecond(local);
-    }
-
-    /**
-     * Go's parseTimeZone: the length of a zone abbreviation at {@code pos}, or 0. Three upper-case letters; four or
-     * five ending in T (and WITA); ChST and MeST; GMT with an optional signed hour; a signed hour alone (plus, our
-     * extension, a signed hhmm: the numeric abbreviations tzdata gives zones like Asia/Kolkata's neighbours).
-     */
-    private static int parseTimeZone(final DirectBuffer buffer, final int pos, final int limit)
-    {
-        final int available = limit - pos;
-        if (available < 3)
-        {
-            return 0;
-        }
-        if (available >= 4 && (matchesAt(buffer, pos, "ChST") || matchesAt(buffer, pos, "MeST")))
-        {
-            return 4;
-        }
-        if (matchesAt(buffer, pos, "GMT"))
-        {
-            return 3 + parseSignedOffset(buffer, pos + 3, limit, false);
-        }
-        final byte first = buffer.getByte(pos);
-        if (first == '+' || first == '-')
-        {
-            return parseSignedOffset(buffer, pos, limit, true);
-        }
-        int upper = 0;
-        while (upper < 6 && upper < available)
-        {
-            final byte b = buffer.getByte(pos + upper);
-            if (b < 'A' || b > 'Z')
-            {
-                break;
-            }
-            upper++;
-        }
-        switch (upper)
-        {
-            case 3:
-                return 3;
-            case 4:
-                return buffer.getByte(pos + 3) == 'T' || matchesAt(buffer, pos, "WITA") ? 4 : 0;
-            case 5:
-                return buffer.getByte(pos + 4) == 'T' ? 5 : 0;
-            default:
-                return 0;
-        }
-    }
-
-    /** Go's parseSignedOffset: sign and an hour 0..23 (all digits are read); the length taken, or 0. */
-    private static int parseSignedOffset(
-        final DirectBuffer buffer, final int pos, final int limit, final boolean allowHhmm)
-    {
-        if (pos >= limit)
-        {
-            return 0;
-        }
-        final byte sign = buffer.getByte(pos);
-        if (sign != '+' && sign != '-')
-        {
-            return 0;
-        }
-        final int digits = countDigits(buffer, pos + 1, limit);
-        if (digits == 0 || digits > 9)
-        {
-            return 0;
-        }
-        final int value = parseUnsigned(buffer, pos + 1, pos + 1 + digits);
-        if (allowHhmm && digits == 4)
-        {
-            return value / 100 <= 23 && value % 100 < 60 ? 5 : 0;
-        }
-        return value <= 23 ? 1 + digits : 0;
-    }
-
     /**
      * A numeric offset in the width the token asks for; the offset in seconds in the high 32 bits and the new
      * position in the low, or {@link #FAILED}.
@@ -956,401 +811,34 @@ public final class GoLayout
         return ((long)offsetSeconds << 32) | end;
     }
 
-    private static int twoDigits(final DirectBuffer buffer, final int pos)
+    private static long resolveZoneName(
+        final DirectBuffer buffer, final int start, final int length, final long local, final LocalTimeZone zone)
     {
-        final byte high = buffer.getByte(pos);
-        final byte low = buffer.getByte(pos + 1);
-        if (!Ascii.isDigit(high) || !Ascii.isDigit(low))
+        final int match = zone.matchAbbreviation(buffer, start, length);
+        if (match != LocalTimeZone.NO_MATCH)
         {
-            return -1;
+            return zone.toUtcEpochSecond(local, match == LocalTimeZone.DAYLIGHT_MATCH);
         }
-        return (high - '0') * 10 + (low - '0');
-    }
-
-    /** Go's getnum: one or two digits (exactly two if fixed); packed value and position, or {@link #FAILED}. */
-    private static long getNumber(final DirectBuffer buffer, final int pos, final int limit, final boolean fixed)
-    {
-        if (pos >= limit || !Ascii.isDigit(buffer.getByte(pos)))
+        final byte first = buffer.getByte(start);
+        if (length > 3 && first == 'G' && buffer.getByte(start + 1) == 'M' && buffer.getByte(start + 2) == 'T')
         {
-            return FAILED;
+            // GMT+h, already checked by parseGmt: whole hours, as Go's atoi of what follows "GMT".
+            final int hours = parseUnsigned(buffer, start + 4, start + length);
+            return local - (buffer.getByte(start + 3) == '-' ? -hours : hours) * 3600L;
         }
-        final int first = buffer.getByte(pos) - '0';
-        if (pos + 1 >= limit || !Ascii.isDigit(buffer.getByte(pos + 1)))
+        if (first == '+' || first == '-')
         {
-            return fixed ? FAILED : pack(first, pos + 1);
+            // Numeric abbreviations as tzdata (and so Go's format) writes them: +hh or +hhmm. Go only knows them
+            // if the parse zone uses the same one, else it reads offset 0; the number is what they mean.
+            final int number = parseUnsigned(buffer, start + 1, start + length);
+            final int seconds = length == 5 ? (number / 100 * 60 + number % 100) * 60 : number * 3600;
+            return local - (first == '-' ? -seconds : seconds);
         }
-        return pack(first * 10 + buffer.getByte(pos + 1) - '0', pos + 2);
-    }
-
-    /** Go's getnum3: one to three digits (exactly three if fixed). */
-    private static long getNumber3(final DirectBuffer buffer, final int pos, final int limit, final boolean fixed)
-    {
-        int value = 0;
-        int i = 0;
-        while (i < 3 && pos + i < limit && Ascii.isDigit(buffer.getByte(pos + i)))
+        final int index = Zones.findAbbreviation(buffer, start, length);
+        if (index != Zones.NOT_FOUND)
         {
-            value = value * 10 + buffer.getByte(pos + i) - '0';
-            i++;
+            return local - Zones.abbreviationOffsetSeconds(index);
         }
-        if (i == 0 || (fixed && i != 3))
-        {
-            return FAILED;
-        }
-        return pack(value, pos + i);
-    }
-
-    /** Go's lookup: the first name the value starts with, ignoring ASCII case; packed index and position. */
-    private static long lookup(final String[] names, final DirectBuffer buffer, final int pos, final int limit)
-    {
-        for (int i = 0; i < names.length; i++)
-        {
-            final String name = names[i];
-            final int length = name.length();
-            if (limit - pos >= length && matchIgnoreCase(buffer, pos, name))
-            {
-                return pack(i, pos + length);
-            }
-        }
-        return FAILED;
-    }
-
-    /** Go's match: equal bytes, or letters equal ignoring case. */
-    private static boolean matchIgnoreCase(final DirectBuffer buffer, final int pos, final String name)
-    {
-        for (int i = 0; i < name.length(); i++)
-        {
-            int c1 = buffer.getByte(pos + i);
-            int c2 = name.charAt(i);
-            if (c1 != c2)
-            {
-                c1 |= 'a' - 'A';
-                c2 |= 'a' - 'A';
-                if (c1 != c2 || c1 < 'a' || c1 > 'z')
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Go's skip: consumes the literal; a space in it matches a run of spaces (none if the value has ended). Returns
-     * the new position or -1.
-     */
-    private static int skip(final DirectBuffer buffer, final int position, final int limit, final byte[] prefix)
-    {
-        int pos = position;
-        int p = 0;
-        while (p < prefix.length)
-        {
-            if (prefix[p] == ' ')
-            {
-                if (pos < limit && buffer.getByte(pos) != ' ')
-                {
-                    return -1;
-                }
-                while (p < prefix.length && prefix[p] == ' ')
-                {
-                    p++;
-                }
-                while (pos < limit && buffer.getByte(pos) == ' ')
-                {
-                    pos++;
-                }
-                continue;
-            }
-            if (pos >= limit || buffer.getByte(pos) != prefix[p])
-            {
-                return -1;
-            }
-            p++;
-            pos++;
-        }
-        return pos;
-    }
-
-    private static boolean matchesAt(final DirectBuffer buffer, final int pos, final String literal)
-    {
-        for (int i = 0; i < literal.length(); i++)
-        {
-            if (buffer.getByte(pos + i) != literal.charAt(i))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isCommaOrPeriod(final byte b)
-    {
-        return b == '.' || b == ',';
-    }
-
-    private static int countDigits(final DirectBuffer buffer, final int pos, final int limit)
-    {
-        int i = pos;
-        while (i < limit && Ascii.isDigit(buffer.getByte(i)))
-        {
-            i++;
-        }
-        return i - pos;
-    }
-
-    /** Nanoseconds of a fraction's digits; digits beyond the ninth are truncated, as Go does. */
-    static int parseNanos(final DirectBuffer buffer, final int pos, final int digits)
-    {
-        final int used = Math.min(digits, 9);
-        int nanos = 0;
-        for (int i = 0; i < used; i++)
-        {
-            nanos = nanos * 10 + buffer.getByte(pos + i) - '0';
-        }
-        for (int i = used; i < 9; i++)
-        {
-            nanos *= 10;
-        }
-        return nanos;
-    }
-
-    /** Digits in [pos, limit), known to be digits and few enough for an int. */
-    private static int parseUnsigned(final DirectBuffer buffer, final int pos, final int limit)
-    {
-        int value = 0;
-        for (int i = pos; i < limit; i++)
-        {
-            value = value * 10 + buffer.getByte(i) - '0';
-        }
-        return value;
-    }
-
-    private static long pack(final int value, final int position)
-    {
-        return ((long)value << 32) | position;
-    }
-
-    private static int value(final long packed)
-    {
-        return (int)(packed >>> 32);
-    }
-
-    private static int position(final long packed)
-    {
-        return (int)packed;
-    }
-
-    /** Compile-time scratch for {@link #nextStdChunk}. */
-    private static final class Chunk
-    {
-        int prefixEnd;
-        int code;
-        int end;
-        int fractionDigits;
-        char fractionSeparator;
-    }
-
-    /**
-     * Go's nextStdChunk, from {@code from}: the first token's start, code and end, or code 0 and the layout's end.
-     * Order matters as in Go: "January" before "Jan", "Monday" before "Mon" (and neither when a lower-case letter
-     * follows: "Month" is literal), "2006" before "2", "15" before "1", "002" after "01".."06", "_2006" as a literal
-     * underscore and a year.
-     */
-    private static void nextStdChunk(final String layout, final int from, final Chunk chunk)
-    {
-        final int length = layout.length();
-        chunk.fractionDigits = 0;
-        chunk.fractionSeparator = '.';
-        for (int i = from; i < length; i++)
-        {
-            final char c = layout.charAt(i);
-            switch (c)
-            {
-                case 'J':
-                    if (layout.startsWith("Jan", i))
-                    {
-                        if (layout.startsWith("January", i))
-                        {
-                            set(chunk, i, LONG_MONTH, i + 7);
-                            return;
-                        }
-                        if (!startsWithLowerCase(layout, i + 3))
-                        {
-                            set(chunk, i, MONTH, i + 3);
-                            return;
-                        }
-                    }
-                    break;
-                case 'M':
-                    if (layout.startsWith("Mon", i))
-                    {
-                        if (layout.startsWith("Monday", i))
-                        {
-                            set(chunk, i, LONG_WEEKDAY, i + 6);
-                            return;
-                        }
-                        if (!startsWithLowerCase(layout, i + 3))
-                        {
-                            set(chunk, i, WEEKDAY, i + 3);
-                            return;
-                        }
-                    }
-                    if (layout.startsWith("MST", i))
-                    {
-                        set(chunk, i, TZ, i + 3);
-                        return;
-                    }
-                    break;
-                case '0':
-                    if (i + 1 < length && layout.charAt(i + 1) >= '1' && layout.charAt(i + 1) <= '6')
-                    {
-                        set(chunk, i, ZERO_X[layout.charAt(i + 1) - '1'], i + 2);
-                        return;
-                    }
-                    if (layout.startsWith("002", i))
-                    {
-                        set(chunk, i, ZERO_YEAR_DAY, i + 3);
-                        return;
-                    }
-                    break;
-                case '1':
-                    if (i + 1 < length && layout.charAt(i + 1) == '5')
-                    {
-                        set(chunk, i, HOUR, i + 2);
-                        return;
-                    }
-                    set(chunk, i, NUM_MONTH, i + 1);
-                    return;
-                case '2':
-                    if (layout.startsWith("2006", i))
-                    {
-                        set(chunk, i, LONG_YEAR, i + 4);
-                        return;
-                    }
-                    set(chunk, i, DAY, i + 1);
-                    return;
-                case '_':
-                    if (i + 1 < length && layout.charAt(i + 1) == '2')
-                    {
-                        // "_2006" is a literal underscore and then a year.
-                        if (layout.startsWith("2006", i + 1))
-                        {
-                            set(chunk, i + 1, LONG_YEAR, i + 5);
-                            return;
-                        }
-                        set(chunk, i, UNDER_DAY, i + 2);
-                        return;
-                    }
-                    if (layout.startsWith("__2", i))
-                    {
-                        set(chunk, i, UNDER_YEAR_DAY, i + 3);
-                        return;
-                    }
-                    break;
-                case '3':
-                    set(chunk, i, HOUR12, i + 1);
-                    return;
-                case '4':
-                    set(chunk, i, MINUTE, i + 1);
-                    return;
-                case '5':
-                    set(chunk, i, SECOND, i + 1);
-                    return;
-                case 'P':
-                    if (i + 1 < length && layout.charAt(i + 1) == 'M')
-                    {
-                        set(chunk, i, PM, i + 2);
-                        return;
-                    }
-                    break;
-                case 'p':
-                    if (i + 1 < length && layout.charAt(i + 1) == 'm')
-                    {
-                        set(chunk, i, PM_LOWER, i + 2);
-                        return;
-                    }
-                    break;
-                case '-':
-                    if (numericZone(layout, i, chunk, NUM_SECONDS_TZ, NUM_COLON_SECONDS_TZ, NUM_TZ, NUM_COLON_TZ,
-                        NUM_SHORT_TZ))
-                    {
-                        return;
-                    }
-                    break;
-                case 'Z':
-                    if (numericZone(layout, i, chunk, ISO8601_SECONDS_TZ, ISO8601_COLON_SECONDS_TZ, ISO8601_TZ,
-                        ISO8601_COLON_TZ, ISO8601_SHORT_TZ))
-                    {
-                        return;
-                    }
-                    break;
-                case '.':
-                case ',':
-                    if (i + 1 < length && (layout.charAt(i + 1) == '0' || layout.charAt(i + 1) == '9'))
-                    {
-                        final char digit = layout.charAt(i + 1);
-                        int j = i + 1;
-                        while (j < length && layout.charAt(j) == digit)
-                        {
-                            j++;
-                        }
-                        // The run of digits must end here: only a fractional second is all digits.
-                        if (!(j < length && Ascii.isDigit(layout.charAt(j))))
-                        {
-                            set(chunk, i, digit == '0' ? FRAC_SECOND_0 : FRAC_SECOND_9, j);
-                            chunk.fractionDigits = j - (i + 1);
-                            chunk.fractionSeparator = c;
-                            return;
-                        }
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
-        set(chunk, length, 0, length);
-    }
-
-    /** The five offset tokens after a '-' or 'Z' at i, longest first as Go checks them. */
-    private static boolean numericZone(
-        final String layout, final int i, final Chunk chunk, final int secondsCode, final int colonSecondsCode,
-        final int plainCode, final int colonCode, final int shortCode)
-    {
-        if (layout.startsWith("070000", i + 1))
-        {
-            set(chunk, i, secondsCode, i + 7);
-        }
-        else if (layout.startsWith("07:00:00", i + 1))
-        {
-            set(chunk, i, colonSecondsCode, i + 9);
-        }
-        else if (layout.startsWith("0700", i + 1))
-        {
-            set(chunk, i, plainCode, i + 5);
-        }
-        else if (layout.startsWith("07:00", i + 1))
-        {
-            set(chunk, i, colonCode, i + 6);
-        }
-        else if (layout.startsWith("07", i + 1))
-        {
-            set(chunk, i, shortCode, i + 3);
-        }
-        else
-        {
-            return false;
-        }
-        return true;
-    }
-
-    private static void set(final Chunk chunk, final int prefixEnd, final int code, final int end)
-    {
-        chunk.prefixEnd = prefixEnd;
-        chunk.code = code;
-        chunk.end = end;
-    }
-
-    private static boolean startsWithLowerCase(final String layout, final int i)
-    {
-        return i < layout.length() && layout.charAt(i) >= 'a' && layout.charAt(i) <= 'z';
+        return zone.toUtcEpochSecond(local);
     }
 }

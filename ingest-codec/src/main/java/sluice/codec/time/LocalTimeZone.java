@@ -26,16 +26,27 @@ import java.util.TimeZone;
  */
 public final class LocalTimeZone
 {
-    /** A DST abbreviation given in a value while standard time is in effect means this much ahead (Go keeps the
-     * offset that the name had in the zone's history; one hour is what every real DST abbreviation has). */
+    /** {@link #matchAbbreviation}: not one of the zone's names. */
+    static final int NO_MATCH = 0;
+    /** {@link #matchAbbreviation}: the zone's standard-time abbreviation. */
+    static final int STANDARD_MATCH = 1;
+    /** {@link #matchAbbreviation}: the zone's daylight-time abbreviation. */
+    static final int DAYLIGHT_MATCH = 2;
+
+    /**
+     * A DST abbreviation given in a value while standard time is in effect means this much ahead (Go keeps the
+     * offset that the name had in the zone's history; one hour is what every real DST abbreviation has).
+     */
     private static final int DEFAULT_DST_SAVINGS_SECONDS = 3600;
 
     private static final LocalTimeZone UTC = new LocalTimeZone(ZoneOffset.UTC, "UTC");
 
     private final ZoneId zone;
     private final ZoneRules rules;
-    /** Null means "print the numeric form": Go prints tzdata's abbreviation, which is numeric ("+09") for zones
-     * that have no real one. */
+    /**
+     * Null means "print the numeric form": Go prints tzdata's abbreviation, which is numeric ("+09") for zones that
+     * have no real one.
+     */
     private final String standardAbbreviation;
     private final String daylightAbbreviation;
 
@@ -174,10 +185,6 @@ public final class LocalTimeZone
             appendTwoDigits(minutes % 60, out);
         }
     }
-
-    static final int NO_MATCH = 0;
-    static final int STANDARD_MATCH = 1;
-    static final int DAYLIGHT_MATCH = 2;
 
     /**
      * Whether the bytes are this zone's own standard or daylight abbreviation ({@link #STANDARD_MATCH},

@@ -15,9 +15,9 @@ import sluice.codec.value.ParsedValue;
  * error).</li>
  * <li>TIME {@code H:M:S[.f]}: hour 0..23, minute 0..59, second 0..59, 0..9 fractional digits (the dot without digits
  * is accepted).</li>
- * <li>TIMESTAMP {@code DATE( |T)TIME[Z|z|(+|-)HH[:MM]]}: more than 9 fractional digits are truncated (the column's
- * precision truncates further, which is the caller's job); an offset converts to UTC; also accepted: a bare DATE
- * (midnight).</li>
+ * <li>TIMESTAMP {@code DATE( |T)TIME[Z|z|(+|-)HH[[:]MM]]}: more than 9 fractional digits are truncated (the
+ * column's precision truncates further, which is the caller's job); an offset (HH 00..23, MM 00..59, two digits each,
+ * right after the time) converts to UTC; also accepted: a bare DATE (midnight).</li>
  * </ul>
  */
 public final class SqlTemporalParser
@@ -193,7 +193,7 @@ public final class SqlTemporalParser
             {
                 return FAILED;
             }
-            nanos = GoLayout.parseNanos(buffer, pos, digits);
+            nanos = GoValueScanner.parseNanos(buffer, pos, digits);
             pos = fractionEnd;
         }
         out.longValue = (hour * 3600L + minute * 60L + second) * NANOS_PER_SECOND + nanos;

@@ -203,7 +203,7 @@ public final class TimeFormat
                 return ErrorCode.INVALID_TIMESTAMP;
             }
             // The fraction of one unit, in nanoseconds: digits past the nanosecond are truncated.
-            fractionNanos = (int)(GoLayout.parseNanos(buffer, fractionStart, pos - fractionStart) /
+            fractionNanos = (int)(GoValueScanner.parseNanos(buffer, fractionStart, pos - fractionStart) /
                 unit.unitsPerSecond());
         }
         if (pos != limit)

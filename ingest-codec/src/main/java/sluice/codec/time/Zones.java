@@ -23,6 +23,11 @@ import java.time.ZoneOffset;
  */
 public final class Zones
 {
+    /** {@link #findAbbreviation}: not in the table. */
+    static final int NOT_FOUND = -1;
+    /** {@link #parsePrefixedOffset}: not an offset. */
+    static final int NOT_AN_OFFSET = Integer.MIN_VALUE;
+
     /**
      * One row of the table: the abbreviation (as values spell it), its UTC offset, the zone a {@code tz} of that name
      * resolves to (null: a fixed offset printing as the abbreviation), and whether tzdata (so Go) prints it.
@@ -175,8 +180,6 @@ public final class Zones
         return null;
     }
 
-    static final int NOT_FOUND = -1;
-
     /** Index of the abbreviation spelled exactly by the bytes (a value's case), or {@link #NOT_FOUND}. */
     static int findAbbreviation(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -233,8 +236,6 @@ public final class Zones
         }
         return false;
     }
-
-    static final int NOT_AN_OFFSET = Integer.MIN_VALUE;
 
     /**
      * {@code (UTC|GMT|UT)?(+|-)H[H][[:]MM]}, prefix in any case, as seconds east of UTC; {@link #NOT_AN_OFFSET} if

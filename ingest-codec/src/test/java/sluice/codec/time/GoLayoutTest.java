@@ -80,6 +80,7 @@ class GoLayoutTest
     @Test
     void randomInstantsMatchJavaTime()
     {
+        final TimeTestSupport.Scratch scratch = new TimeTestSupport.Scratch();
         final String[][] pairs =
         {
             {"2006-01-02T15:04:05.000000000Z07:00", "uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSSXXX"},
@@ -120,7 +121,7 @@ class GoLayoutTest
                     layout.format(second, nanos, zone, text);
                     assertEquals(expected, text.toString(), message);
 
-                    final TimeTestSupport.Slice s = TimeTestSupport.slice(text.toString());
+                    final TimeTestSupport.Slice s = scratch.put(text.toString());
                     assertEquals(ErrorCode.NONE, layout.parse(s.buffer(), s.offset(), s.length(), zone, out), message);
                     final int expectedNanos = hasNanos ? (pair[0].contains(".000000000") ? nanos :
                         nanos / 1_000_000 * 1_000_000) : 0;
@@ -138,6 +139,7 @@ class GoLayoutTest
     @Test
     void randomTrimmedFractionsMatch()
     {
+        final TimeTestSupport.Scratch scratch = new TimeTestSupport.Scratch();
         final long seed = TimeTestSupport.seed();
         final SplittableRandom random = new SplittableRandom(seed);
         final ParsedValue out = new ParsedValue();
@@ -165,7 +167,7 @@ class GoLayoutTest
                 layout.format(second, nanos, LocalTimeZone.utc(), text);
                 assertEquals(expected, text.toString(), message);
 
-                final TimeTestSupport.Slice s = TimeTestSupport.slice(expected);
+                final TimeTestSupport.Slice s = scratch.put(expected);
                 assertEquals(ErrorCode.NONE, layout.parse(s.buffer(), s.offset(), s.length(), LocalTimeZone.utc(), out),
                     message);
                 assertEquals(second, out.longValue, message);

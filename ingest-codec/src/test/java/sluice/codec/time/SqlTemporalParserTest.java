@@ -69,6 +69,7 @@ class SqlTemporalParserTest
     @Test
     void randomTimestampsMatchJavaTime()
     {
+        final TimeTestSupport.Scratch scratch = new TimeTestSupport.Scratch();
         final long seed = TimeTestSupport.seed();
         final SplittableRandom random = new SplittableRandom(seed);
         final ParsedValue out = new ParsedValue();
@@ -82,18 +83,18 @@ class SqlTemporalParserTest
             final String text = random.nextBoolean() ? padded.format(dateTime) : unpadded(dateTime);
             final String message = "seed " + seed + ": " + text;
 
-            final TimeTestSupport.Slice s = TimeTestSupport.slice(text);
+            final TimeTestSupport.Slice s = scratch.put(text);
             assertEquals(ErrorCode.NONE, SqlTemporalParser.parseTimestamp(s.buffer(), s.offset(), s.length(), out),
                 message);
             assertEquals(second, out.longValue, message);
             assertEquals(nanos, out.nanos, message);
 
-            final TimeTestSupport.Slice date = TimeTestSupport.slice(text.substring(0, text.indexOf(' ')));
+            final TimeTestSupport.Slice date = scratch.put(text.substring(0, text.indexOf(' ')));
             assertEquals(ErrorCode.NONE, SqlTemporalParser.parseDate(date.buffer(), date.offset(), date.length(), out),
                 message);
             assertEquals(dateTime.toLocalDate().toEpochDay(), out.longValue, message);
 
-            final TimeTestSupport.Slice time = TimeTestSupport.slice(text.substring(text.indexOf(' ') + 1));
+            final TimeTestSupport.Slice time = scratch.put(text.substring(text.indexOf(' ') + 1));
             assertEquals(ErrorCode.NONE, SqlTemporalParser.parseTime(time.buffer(), time.offset(), time.length(), out),
                 message);
             assertEquals(dateTime.toLocalTime().toNanoOfDay(), out.longValue, message);

@@ -49,6 +49,30 @@ final class TimeTestSupport
         return new Slice(buffer, LEADING_GARBAGE, bytes.length);
     }
 
+    /**
+     * One direct buffer reused for many values, for the seeded random tests: each value is written at
+     * {@link #LEADING_GARBAGE} with fresh garbage before and after it.
+     */
+    static final class Scratch
+    {
+        private final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(4096));
+
+        Slice put(final String value)
+        {
+            final byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < LEADING_GARBAGE; i++)
+            {
+                buffer.putByte(i, GARBAGE[i % GARBAGE.length]);
+            }
+            buffer.putBytes(LEADING_GARBAGE, bytes);
+            for (int i = 0; i < GARBAGE.length; i++)
+            {
+                buffer.putByte(LEADING_GARBAGE + bytes.length + i, GARBAGE[i]);
+            }
+            return new Slice(buffer, LEADING_GARBAGE, bytes.length);
+        }
+    }
+
     /** One line of a data file: its fields and where it came from, for messages. */
     record Case(String file, int line, String[] fields)
     {
