@@ -22,10 +22,30 @@ public enum EpochUnit
 
     /**
      * Proton's guess for an integer written into a datetime64 column, by magnitude: up to 10 digits (|v| &lt; 1e10,
-     * until year 2286) seconds, up to 13 milliseconds, up to 16 microseconds, else nanoseconds.
+     * until year 2286) seconds, up to 13 milliseconds, up to 16 microseconds, else nanoseconds. Negative values go
+     * by their absolute value.
      */
     public static EpochUnit guess(final long value)
     {
-        throw new UnsupportedOperationException("stub");
+        // Compared on both sides rather than through Math.abs, which overflows for Long.MIN_VALUE.
+        if (value > -10_000_000_000L && value < 10_000_000_000L)
+        {
+            return SECONDS;
+        }
+        if (value > -10_000_000_000_000L && value < 10_000_000_000_000L)
+        {
+            return MILLIS;
+        }
+        if (value > -10_000_000_000_000_000L && value < 10_000_000_000_000_000L)
+        {
+            return MICROS;
+        }
+        return NANOS;
+    }
+
+    /** Units in one second: 1, 1000, 10^6 or 10^9. */
+    public long unitsPerSecond()
+    {
+        return 1_000_000_000L / nanosPerUnit;
     }
 }

@@ -2,6 +2,7 @@ package sluice.codec.time;
 
 import org.agrona.DirectBuffer;
 import sluice.codec.error.ErrorCode;
+import sluice.codec.value.Ascii;
 import sluice.codec.value.ParsedValue;
 
 /**
@@ -14,13 +15,17 @@ import sluice.codec.value.ParsedValue;
  * error).</li>
  * <li>TIME {@code H:M:S[.f]}: hour 0..23, minute 0..59, second 0..59, 0..9 fractional digits (the dot without digits
  * is accepted).</li>
- * <li>TIMESTAMP {@code DATE( |T)TIME[Z|z|(+|-)HH[:MM]]}: more than 9 fractional digits are truncated (the column's
- * precision truncates further, which is the caller's job); an offset converts to UTC; also accepted: a bare DATE
- * (midnight).</li>
+ * <li>TIMESTAMP {@code DATE( |T)TIME[Z|z|(+|-)HH[[:]MM]]}: more than 9 fractional digits are truncated (the
+ * column's precision truncates further, which is the caller's job); an offset (HH 00..23, MM 00..59, two digits each,
+ * right after the time) converts to UTC; also accepted: a bare DATE (midnight).</li>
  * </ul>
  */
 public final class SqlTemporalParser
 {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long SECONDS_PER_DAY = 86_400L;
+    private static final int FAILED = -1;
+
     private SqlTemporalParser()
     {
     }
@@ -28,13 +33,25 @@ public final class SqlTemporalParser
     /** {@code out.longValue} = days since the epoch. Returns NONE or INVALID_DATE. */
     public static ErrorCode parseDate(final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
-        throw new UnsupportedOperationException("stub");
+        final int limit = Ascii.skipTrailing(buffer, offset, offset + length);
+        final int pos = Ascii.skipLeading(buffer, offset, limit);
+        if (parseDatePart(buffer, pos, limit, out) != limit)
+        {
+            return ErrorCode.INVALID_DATE;
+        }
+        return ErrorCode.NONE;
     }
 
     /** {@code out.longValue} = nanoseconds since midnight. Returns NONE or INVALID_TIME. */
     public static ErrorCode parseTime(final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
-        throw new UnsupportedOperationException("stub");
+        final int limit = Ascii.skipTrailing(buffer, offset, offset + length);
+        final int pos = Ascii.skipLeading(buffer, offset, limit);
+        if (parseTimePart(buffer, pos, limit, false, out) != limit)
+        {
+            return ErrorCode.INVALID_TIME;
+        }
+        return ErrorCode.NONE;
     }
 
     /**
@@ -44,6 +61,192 @@ public final class SqlTemporalParser
     public static ErrorCode parseTimestamp(
         final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
-        throw new UnsupportedOperationException("stub");
+        final int limit = Ascii.skipTrailing(buffer, offset, offset + length);
+        int pos = Ascii.skipLeading(buffer, offset, limit);
+        pos = parseDatePart(buffer, pos, limit, out);
+        if (pos == FAILED)
+        {
+            return ErrorCode.INVALID_TIMESTAMP;
+        }
+        final long epochDay = out.longValue;
+        long nanoOfDay = 0;
+        int offsetSeconds = 0;
+        if (pos < limit)
+        {
+            final byte separator = buffer.getByte(pos);
+            if (separator != ' ' && separator != 'T')
+            {
+                return ErrorCode.INVALID_TIMESTAMP;
+            }
+            pos = parseTimePart(buffer, pos + 1, limit, true, out);
+            if (pos == FAILED)
+            {
+                return ErrorCode.INVALID_TIMESTAMP;
+            }
+            nanoOfDay = out.longValue;
+            if (pos < limit)
+            {
+                final byte zone = buffer.getByte(pos);
+                if (zone == 'Z' || zone == 'z')
+                {
+                    pos++;
+                }
+                else if (zone == '+' || zone == '-')
+                {
+                    final int offsetMinutes = parseOffsetMinutes(buffer, pos + 1, limit);
+                    if (offsetMinutes < 0)
+                    {
+                        return ErrorCode.INVALID_TIMESTAMP;
+                    }
+                    offsetSeconds = (zone == '-' ? -offsetMinutes : offsetMinutes) * 60;
+                    pos = limit;
+                }
+                if (pos != limit)
+                {
+                    return ErrorCode.INVALID_TIMESTAMP;
+                }
+            }
+        }
+        out.longValue = epochDay * SECONDS_PER_DAY + nanoOfDay / NANOS_PER_SECOND - offsetSeconds;
+        out.nanos = (int)(nanoOfDay % NANOS_PER_SECOND);
+        return ErrorCode.NONE;
+    }
+
+    /** {@code Y-M-D} at pos into {@code out.longValue} (epoch day); the position after it, or {@link #FAILED}. */
+    private static int parseDatePart(final DirectBuffer buffer, final int start, final int limit, final ParsedValue out)
+    {
+        int pos = start;
+        final int yearEnd = digitsEnd(buffer, pos, limit, 4);
+        if (yearEnd == pos || yearEnd >= limit || buffer.getByte(yearEnd) != '-')
+        {
+            return FAILED;
+        }
+        int year = number(buffer, pos, yearEnd);
+        pos = yearEnd + 1;
+        final int monthEnd = digitsEnd(buffer, pos, limit, 2);
+        if (monthEnd == pos || monthEnd >= limit || buffer.getByte(monthEnd) != '-')
+        {
+            return FAILED;
+        }
+        final int month = number(buffer, pos, monthEnd);
+        pos = monthEnd + 1;
+        final int dayEnd = digitsEnd(buffer, pos, limit, 2);
+        if (dayEnd == pos)
+        {
+            return FAILED;
+        }
+        final int day = number(buffer, pos, dayEnd);
+        // The seed lists 0000-1-1 as equal to 0001-01-01: year 0 is read as year 1, not as 1 BC.
+        if (year == 0)
+        {
+            year = 1;
+        }
+        if (!EpochDays.isValidDate(year, month, day))
+        {
+            return FAILED;
+        }
+        out.longValue = EpochDays.fromCivil(year, month, day);
+        return dayEnd;
+    }
+
+    /**
+     * {@code H:M:S[.f]} at pos into {@code out.longValue} (nanosecond of day); more than nine fraction digits are an
+     * error unless {@code truncate}. The position after it, or {@link #FAILED}.
+     */
+    private static int parseTimePart(
+        final DirectBuffer buffer, final int start, final int limit, final boolean truncate, final ParsedValue out)
+    {
+        int pos = start;
+        final int hourEnd = digitsEnd(buffer, pos, limit, 2);
+        if (hourEnd == pos || hourEnd >= limit || buffer.getByte(hourEnd) != ':')
+        {
+            return FAILED;
+        }
+        final int hour = number(buffer, pos, hourEnd);
+        pos = hourEnd + 1;
+        final int minuteEnd = digitsEnd(buffer, pos, limit, 2);
+        if (minuteEnd == pos || minuteEnd >= limit || buffer.getByte(minuteEnd) != ':')
+        {
+            return FAILED;
+        }
+        final int minute = number(buffer, pos, minuteEnd);
+        pos = minuteEnd + 1;
+        final int secondEnd = digitsEnd(buffer, pos, limit, 2);
+        if (secondEnd == pos)
+        {
+            return FAILED;
+        }
+        final int second = number(buffer, pos, secondEnd);
+        pos = secondEnd;
+        if (hour > 23 || minute > 59 || second > 59)
+        {
+            return FAILED;
+        }
+
+        int nanos = 0;
+        if (pos < limit && buffer.getByte(pos) == '.')
+        {
+            pos++;
+            final int fractionEnd = digitsEnd(buffer, pos, limit, Integer.MAX_VALUE);
+            final int digits = fractionEnd - pos;
+            if (digits > 9 && !truncate)
+            {
+                return FAILED;
+            }
+            nanos = GoValueScanner.parseNanos(buffer, pos, digits);
+            pos = fractionEnd;
+        }
+        out.longValue = (hour * 3600L + minute * 60L + second) * NANOS_PER_SECOND + nanos;
+        return pos;
+    }
+
+    /** {@code HH[:MM]} or {@code HHMM} up to the end, as minutes; -1 if malformed. */
+    private static int parseOffsetMinutes(final DirectBuffer buffer, final int pos, final int limit)
+    {
+        final int available = limit - pos;
+        if (available < 2 || digitsEnd(buffer, pos, pos + 2, 2) != pos + 2)
+        {
+            return -1;
+        }
+        final int hours = number(buffer, pos, pos + 2);
+        int minutes = 0;
+        if (available == 5 && buffer.getByte(pos + 2) == ':' && digitsEnd(buffer, pos + 3, limit, 2) == limit)
+        {
+            minutes = number(buffer, pos + 3, limit);
+        }
+        else if (available == 4 && digitsEnd(buffer, pos + 2, limit, 2) == limit)
+        {
+            minutes = number(buffer, pos + 2, limit);
+        }
+        else if (available != 2)
+        {
+            return -1;
+        }
+        if (hours > 23 || minutes > 59)
+        {
+            return -1;
+        }
+        return hours * 60 + minutes;
+    }
+
+    /** End of the run of at most {@code maxDigits} digits at pos. */
+    private static int digitsEnd(final DirectBuffer buffer, final int pos, final int limit, final int maxDigits)
+    {
+        int i = pos;
+        while (i < limit && i - pos < maxDigits && Ascii.isDigit(buffer.getByte(i)))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private static int number(final DirectBuffer buffer, final int pos, final int end)
+    {
+        int value = 0;
+        for (int i = pos; i < end; i++)
+        {
+            value = value * 10 + buffer.getByte(i) - '0';
+        }
+        return value;
     }
 }
