@@ -69,9 +69,13 @@ public final class ValueBinder
     private byte op;
     private int failedColumn = -1;
 
+    /** Machbase reads datetimes as epoch nanoseconds when a request names no timeformat. */
+    private final TimeFormat defaultTimeFormat;
+
     public ValueBinder(final Dialect dialect)
     {
         this.dialect = dialect;
+        this.defaultTimeFormat = dialect == Dialect.MACHBASE ? TimeFormat.of("ns", "UTC") : null;
     }
 
     public Dialect dialect()
@@ -89,7 +93,7 @@ public final class ValueBinder
     public ValueBinder reset(final TableSchema schema, final TimeFormat timeFormat, final long requestTimeNanos)
     {
         this.schema = schema;
-        this.timeFormat = timeFormat;
+        this.timeFormat = timeFormat != null ? timeFormat : defaultTimeFormat;
         this.requestTimeNanos = requestTimeNanos;
         final int n = schema.columnCount();
         columnCount = n;
@@ -102,7 +106,7 @@ public final class ValueBinder
             zones = new LocalTimeZone[n];
             assigned = new long[(n + 63) >>> 6];
         }
-        final LocalTimeZone requestZone = timeFormat != null ? timeFormat.zone() : LocalTimeZone.utc();
+        final LocalTimeZone requestZone = this.timeFormat != null ? this.timeFormat.zone() : LocalTimeZone.utc();
         int keys = 0;
         for (int c = 0; c < n; c++)
         {

@@ -699,9 +699,11 @@ public final class CsvDecoder implements RowDecoder
         return ERROR;
     }
 
+    /** The offending byte alone: a longer snippet would depend on where the chunk ends. */
     private static String snippetAt(final DirectBuffer buffer, final int at, final int end)
     {
-        final int n = Math.min(end - at, DecodeError.MAX_SNIPPET_CHARS);
-        return buffer.getStringWithoutLengthUtf8(at, n);
+        final int b = buffer.getByte(at) & 0xFF;
+        assert at < end;
+        return b >= 0x20 && b < 0x7F ? String.valueOf((char)b) : String.format("\\x%02x", b);
     }
 }

@@ -187,6 +187,7 @@ public final class FelderaJsonDecoder extends JsonDecoderBase
         unitEvents = 0;
         unitFailed = false;
         push(LV_UNIT);
+        binder.sink(unitStage);
         return CONTINUE;
     }
 

@@ -110,6 +110,7 @@ public final class JsonLexer
     private int captureDepth = NOT_CAPTURING;
     private int captureLength;
     private long captureOffset;
+    private long captureLine;
     private long topLevelValues;
     private int bomMatched;
 
@@ -483,6 +484,7 @@ public final class JsonLexer
             captureDepth = depth;
             captureLength = 0;
             captureOffset = tokenStart;
+            captureLine = tokenLine;
         }
         else if (action == JsonHandler.STOP)
         {
@@ -530,6 +532,8 @@ public final class JsonLexer
     private int emitCapture(final DirectBuffer buffer, final int captureStart, final int end, final JsonHandler handler)
     {
         afterValue();
+        tokenStart = captureOffset;
+        tokenLine = captureLine;
         final int r;
         if (captureLength == 0)
         {

@@ -38,6 +38,8 @@ public final class JsonRowsDecoder extends JsonDecoderBase
     private static final int P_ROW_VALUES = 5;
     private static final int P_REPLAY = 6;
     private static final int P_DONE = 7;
+    /** Replaying buffered rows: the outer array of rows comes first. */
+    private static final int P_REPLAY_START = 8;
 
     private static final int K_SKIP = 0;
     private static final int K_DATA_OBJECT = 1;
@@ -115,6 +117,9 @@ public final class JsonRowsDecoder extends JsonDecoderBase
                 return onRowsItem(token);
             case P_ROW_VALUES:
                 return onRowValue(token, buffer, offset, length);
+            case P_REPLAY_START:
+                state = P_REPLAY;
+                return CONTINUE;
             default:
                 return CONTINUE;
         }
@@ -407,7 +412,7 @@ public final class JsonRowsDecoder extends JsonDecoderBase
         replayOffsetBase = deferredOffset;
         replayLineBase = deferredLine - 1;
         replayLexer.reset();
-        state = P_REPLAY;
+        state = P_REPLAY_START;
         int r = replayLexer.parse(deferredRows, 0, deferredLength, this);
         if (r == JsonLexer.NEED_MORE)
         {

@@ -102,6 +102,7 @@ public final class CodecCase
         Map<String, String> options = new LinkedHashMap<>();
         String timeformat = null;
         String tz = null;
+        String requestTime = null;
         int i = 0;
         while (i < lines.length)
         {
@@ -111,7 +112,6 @@ public final class CodecCase
                 continue;
             }
             final String name = lines[i++].substring(4).trim();
-            String requestTime = null;
             byte[] input = null;
             final List<String> expected = new ArrayList<>();
             while (i < lines.length && !lines[i].startsWith("=== "))
