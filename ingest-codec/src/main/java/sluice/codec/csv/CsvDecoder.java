@@ -79,6 +79,8 @@ public final class CsvDecoder implements RowDecoder
     private long recordLine;
     private long recordNumber;
     private long recordStart;
+    /** {@code recordStart + maxRecordBytes}: from here on only a record terminator may follow. */
+    private long recordLimit;
     private long fieldStart;
     private long rowsDecoded;
     private long recordsRejected;
@@ -210,6 +212,10 @@ public final class CsvDecoder implements RowDecoder
                     fieldLength = -1;
                     if (buffer.getByte(i) == quote)
                     {
+                        if (i >= limitIndex(end))
+                        {
+                            return recordTooLong();
+                        }
                         state = S_QUOTED;
                         runStart = ++i;
                     }
@@ -223,9 +229,12 @@ public final class CsvDecoder implements RowDecoder
                 case S_UNQUOTED:
                 {
                     final byte delimiter = this.delimiter;
+                    // The byte at the record limit may still end the record, nothing else.
+                    final int limit = limitIndex(end);
+                    final int scanEnd = Math.min(end, limit + 1);
                     int j = i;
                     byte b = 0;
-                    while (j < end)
+                    while (j < scanEnd)
                     {
                         b = buffer.getByte(j);
                         if (b == delimiter || b == '\n' || b == '\r')
@@ -239,7 +248,11 @@ public final class CsvDecoder implements RowDecoder
                         i = end;
                         continue;
                     }
-                    if (!checkRecordLength(absolute(j)) || !endField(buffer, runStart, j))
+                    if (j == scanEnd || (j == limit && b == delimiter))
+                    {
+                        return recordTooLong();
+                    }
+                    if (!endField(buffer, runStart, j))
                     {
                         return ERROR;
                     }
@@ -252,8 +265,9 @@ public final class CsvDecoder implements RowDecoder
                 }
                 case S_QUOTED:
                 {
+                    final int scanEnd = Math.min(end, limitIndex(end));
                     int j = i;
-                    while (j < end)
+                    while (j < scanEnd)
                     {
                         final byte b = buffer.getByte(j);
                         if (b == quote)
@@ -275,6 +289,10 @@ public final class CsvDecoder implements RowDecoder
                         i = end;
                         continue;
                     }
+                    if (j == scanEnd)
+                    {
+                        return recordTooLong();
+                    }
                     if (buffer.getByte(j) == quote)
                     {
                         quoteAt = j;
@@ -294,6 +312,10 @@ public final class CsvDecoder implements RowDecoder
                 case S_QUOTE_SEEN:
                 {
                     final byte b = buffer.getByte(i);
+                    if (i >= limitIndex(end) && (b == delimiter || (doubleQuote && b == quote)))
+                    {
+                        return recordTooLong();
+                    }
                     if (doubleQuote && b == quote)
                     {
                         // "" inside quotes is one literal quote: the field becomes a copy.
@@ -310,7 +332,7 @@ public final class CsvDecoder implements RowDecoder
                         return fatal(ErrorCode.CSV_CHARACTER_AFTER_QUOTE, absolute(i), line,
                             snippetAt(buffer, i, end));
                     }
-                    if (!checkRecordLength(absolute(i)) || !endField(buffer, runStart, quoteAt))
+                    if (!endField(buffer, runStart, quoteAt))
                     {
                         return ERROR;
                     }
@@ -323,6 +345,10 @@ public final class CsvDecoder implements RowDecoder
                 }
                 case S_ESCAPE:
                 {
+                    if (i >= limitIndex(end))
+                    {
+                        return recordTooLong();
+                    }
                     final byte b = buffer.getByte(i);
                     if (b == '\n')
                     {
@@ -378,10 +404,6 @@ public final class CsvDecoder implements RowDecoder
             }
         }
         chunkBase += length;
-        if (state != S_RECORD_START && state != S_COMMENT && state != S_AFTER_CR && !checkRecordLength(chunkBase))
-        {
-            return ERROR;
-        }
         return NEED_MORE;
     }
 
@@ -449,6 +471,7 @@ public final class CsvDecoder implements RowDecoder
     {
         beginRecord(i);
         recordStart = 0;
+        recordLimit = maxRecordBytes;
         fieldStart = 0;
         fieldBuffer.putBytes(0, UTF8_BOM, 0, bomMatched);
         fieldLength = bomMatched;
@@ -456,15 +479,19 @@ public final class CsvDecoder implements RowDecoder
         bomMatched = UTF8_BOM.length;
     }
 
-    /** Records end at most {@code maxRecordBytes} after they start, measured the same way for any split. */
-    private boolean checkRecordLength(final long upTo)
+    /**
+     * Index in the current chunk of the record limit, at most {@code end}. Scans stop there, so a record that is too
+     * long fails at the same byte whatever the chunking, after any error at an earlier byte.
+     */
+    private int limitIndex(final int end)
     {
-        if (upTo - recordStart > maxRecordBytes)
-        {
-            fatal(ErrorCode.RECORD_TOO_LONG, recordStart, recordLine, null);
-            return false;
-        }
-        return true;
+        final long index = chunkOffset + (recordLimit - chunkBase);
+        return index >= end ? end : (int)index;
+    }
+
+    private int recordTooLong()
+    {
+        return fatal(ErrorCode.RECORD_TOO_LONG, recordStart, recordLine, null);
     }
 
     private long absolute(final int index)
@@ -475,6 +502,7 @@ public final class CsvDecoder implements RowDecoder
     private void beginRecord(final int i)
     {
         recordStart = absolute(i);
+        recordLimit = recordStart + maxRecordBytes;
         recordLine = line;
         fieldIndex = 0;
         recordFailed = false;
