@@ -12,6 +12,8 @@ import sluice.codec.schema.DefaultValue;
 import sluice.codec.schema.TableSchema;
 import sluice.codec.schema.TypeKind;
 import sluice.codec.time.BestEffortDateTime;
+import sluice.codec.time.EpochDays;
+import sluice.codec.time.EpochUnit;
 import sluice.codec.time.LocalTimeZone;
 import sluice.codec.time.RelativeTime;
 import sluice.codec.time.SqlTemporalParser;
@@ -45,7 +47,27 @@ public final class ValueBinder
     private static final long MAX_MICROS_SECONDS = Long.MAX_VALUE / 1_000_000L - 1;
     /** Epoch seconds whose nanoseconds fit a long: 1677-09-21 .. 2262-04-11. */
     private static final long MAX_NANOS_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
+    private static final long MAX_NANOS_AS_MICROS = Long.MAX_VALUE / 1_000L - 1;
+    private static final long MAX_NANOS_AS_MILLIS = Long.MAX_VALUE / 1_000_000L - 1;
+    private static final long MAX_MICROS_AS_MILLIS = Long.MAX_VALUE / 1_000L - 1;
+    private static final long MIN_EPOCH_MICROS = EpochDays.MIN_EPOCH_SECOND * 1_000_000L;
+    private static final long MAX_EPOCH_MICROS = EpochDays.MAX_EPOCH_SECOND * 1_000_000L + 999_999L;
     private static final UnsafeBuffer EMPTY = new UnsafeBuffer(new byte[0]);
+    public static final byte FAST_NONE = 0;
+    public static final byte FAST_STRING = 1;
+    public static final byte FAST_INTEGER = 2;
+    public static final byte FAST_FLOAT64 = 3;
+    public static final byte FAST_EPOCH_NANOS = 4;
+    /** Any other column: the decoder finds the field's end quickly and calls {@link #bindText} once. */
+    public static final byte FAST_TEXT = 5;
+    /** A Feldera nullable string: text, except that exactly NULL or null is NULL. */
+    public static final byte FAST_STRING_OR_NULL_WORD = 6;
+    /** {@code [-]int[.frac]} into a DECIMAL of precision at most 18; see {@link #decimalPrecision}. */
+    public static final byte FAST_DECIMAL = 7;
+    /** {@code true} or {@code false}. */
+    public static final byte FAST_BOOLEAN = 8;
+    /** A FLOAT32 column: {@code [-]int[.frac]} exact enough for float (Clinger's rule for binary32). */
+    public static final byte FAST_FLOAT32 = 9;
 
     private final Dialect dialect;
     private final ParsedValue value = new ParsedValue();
@@ -63,9 +85,13 @@ public final class ValueBinder
     private boolean[] nullable = new boolean[0];
     private DefaultValue[] defaults = new DefaultValue[0];
     private LocalTimeZone[] zones = new LocalTimeZone[0];
+    /** Per column, which short path of {@link #bindText} applies. */
+    private byte[] fastText = new byte[0];
     private int[] primaryKeyColumns = new int[0];
-    private long[] assigned = new long[1];
-    private int assignedCount;
+    /** Columns given in the current row: bit c of word c / 64 (word 0 kept in a register). */
+    private long assignedLow;
+    private long[] assignedHigh = new long[0];
+    private long allLow;
     private byte op;
     private int failedColumn = -1;
 
@@ -104,8 +130,10 @@ public final class ValueBinder
             nullable = new boolean[n];
             defaults = new DefaultValue[n];
             zones = new LocalTimeZone[n];
-            assigned = new long[(n + 63) >>> 6];
+            fastText = new byte[n];
+            assignedHigh = new long[Math.max(0, (n - 1) >>> 6)];
         }
+        allLow = n >= 64 ? -1L : (1L << n) - 1;
         final LocalTimeZone requestZone = this.timeFormat != null ? this.timeFormat.zone() : LocalTimeZone.utc();
         int keys = 0;
         for (int c = 0; c < n; c++)
@@ -122,6 +150,7 @@ public final class ValueBinder
             }
             defaults[c] = d;
             zones[c] = column.type().zone() != null ? zoneFor(c, column) : requestZone;
+            fastText[c] = fastTextKind(column);
             keys += column.primaryKey() ? 1 : 0;
         }
         primaryKeyColumns = new int[keys];
@@ -134,6 +163,38 @@ public final class ValueBinder
         }
         failedColumn = -1;
         return this;
+    }
+
+    private byte fastTextKind(final Column column)
+    {
+        final DataType type = column.type();
+        switch (type.kind())
+        {
+            case VARCHAR:
+                // Feldera reads NULL/null as NULL in a nullable string column.
+                return dialect == Dialect.FELDERA && column.nullable() ? FAST_STRING_OR_NULL_WORD : FAST_STRING;
+            case INT8:
+            case INT16:
+            case INT32:
+            case INT64:
+            case UINT8:
+            case UINT16:
+            case UINT32:
+                return FAST_INTEGER;
+            case FLOAT64:
+                return FAST_FLOAT64;
+            case FLOAT32:
+                return FAST_FLOAT32;
+            case BOOLEAN:
+                return FAST_BOOLEAN;
+            case DECIMAL:
+                return type.isWideDecimal() ? FAST_TEXT : FAST_DECIMAL;
+            case TIMESTAMP_NS:
+                return dialect == Dialect.MACHBASE && timeFormat.epochUnit() == EpochUnit.NANOS &&
+                    type.precision() == 9 ? FAST_EPOCH_NANOS : FAST_TEXT;
+            default:
+                return FAST_TEXT;
+        }
     }
 
     private LocalTimeZone zoneFor(final int c, final Column column)
@@ -167,18 +228,36 @@ public final class ValueBinder
 
     public boolean isAssigned(final int column)
     {
-        return (assigned[column >>> 6] & (1L << column)) != 0;
+        return column < 64 ?
+            (assignedLow & (1L << column)) != 0 : (assignedHigh[(column >>> 6) - 1] & (1L << column)) != 0;
+    }
+
+    private boolean allAssigned()
+    {
+        if (assignedLow != allLow)
+        {
+            return false;
+        }
+        final int n = columnCount;
+        for (int word = 1, words = (n + 63) >>> 6; word < words; word++)
+        {
+            final long full = word < words - 1 || (n & 63) == 0 ? -1L : (1L << (n & 63)) - 1;
+            if (assignedHigh[word - 1] != full)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void beginRow(final byte op)
     {
         this.op = op;
-        final long[] assigned = this.assigned;
-        for (int i = 0; i < assigned.length; i++)
+        assignedLow = 0;
+        if (columnCount > 64)
         {
-            assigned[i] = 0;
+            java.util.Arrays.fill(assignedHigh, 0);
         }
-        assignedCount = 0;
         failedColumn = -1;
         sink.beginRow(op);
     }
@@ -189,7 +268,7 @@ public final class ValueBinder
      */
     public ErrorCode endRow()
     {
-        if (assignedCount != columnCount)
+        if (!allAssigned())
         {
             final ErrorCode code = op == RowSink.OP_INSERT ? fillDefaults() : checkKeyColumns();
             if (code != ErrorCode.NONE)
@@ -216,8 +295,143 @@ public final class ValueBinder
     // ----------------------------------------------------------------------------------------------------------------
     // Text: CSV fields.
 
-    /** Binds a field's text (unquoted, unescaped) to a column. */
+    /**
+     * Binds a field's text (unquoted, unescaped) to a column. The usual fields (strings, integers, floats and epoch
+     * timestamps written plainly) take the short path here; everything else, including every error, goes through
+     * {@link #bindTextGeneral}.
+     */
     public ErrorCode bindText(final int c, final DirectBuffer buffer, final int offset, final int length)
+    {
+        switch (fastText[c])
+        {
+            case FAST_STRING:
+                if (Utf8.isValid(buffer, offset, length))
+                {
+                    markAssigned(c);
+                    sink.putBytes(c, buffer, offset, length);
+                    return ErrorCode.NONE;
+                }
+                break;
+            case FAST_INTEGER:
+                if (isPlainNumber(buffer, offset, length) &&
+                    IntegerParser.parse(buffer, offset, length, kinds[c], value) == ErrorCode.NONE)
+                {
+                    markAssigned(c);
+                    sink.putLong(c, value.longValue);
+                    return ErrorCode.NONE;
+                }
+                break;
+            case FAST_FLOAT64:
+                if (isPlainNumber(buffer, offset, length) &&
+                    FloatParser.parseDouble(buffer, offset, length, value) == ErrorCode.NONE)
+                {
+                    markAssigned(c);
+                    sink.putDouble(c, value.doubleValue);
+                    return ErrorCode.NONE;
+                }
+                break;
+            case FAST_EPOCH_NANOS:
+                if (isPlainNumber(buffer, offset, length) &&
+                    IntegerParser.parse(buffer, offset, length, TypeKind.INT64, value) == ErrorCode.NONE)
+                {
+                    markAssigned(c);
+                    sink.putLong(c, value.longValue);
+                    return ErrorCode.NONE;
+                }
+                break;
+            default:
+                break;
+        }
+        return bindTextGeneral(c, buffer, offset, length);
+    }
+
+    /**
+     * What a decoder that parses while it scans may do for a column: {@link #FAST_STRING}, {@link #FAST_INTEGER}
+     * (range-checked against the column's kind by the caller through {@link #integerFits}), {@link #FAST_FLOAT64},
+     * {@link #FAST_EPOCH_NANOS} (an integer of epoch nanoseconds stored as is), or {@link #FAST_TEXT} (find the
+     * end, then {@link #bindText}). Values that do not have the plain form go through {@link #bindText}, which gives
+     * the same result; a failed {@link #bindText} puts nothing, so a decoder may retry the field another way.
+     */
+    public byte fastTextKind(final int column)
+    {
+        return fastText[column];
+    }
+
+    /** True if {@code value} fits the column's integer kind (the fast path's range check). */
+    public boolean integerFits(final int column, final long value)
+    {
+        switch (kinds[column])
+        {
+            case INT8: return value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE;
+            case INT16: return value >= Short.MIN_VALUE && value <= Short.MAX_VALUE;
+            case INT32: return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+            case UINT8: return value >= 0 && value <= 0xFF;
+            case UINT16: return value >= 0 && value <= 0xFFFF;
+            case UINT32: return value >= 0 && value <= 0xFFFF_FFFFL;
+            default: return true;
+        }
+    }
+
+    public int decimalPrecision(final int column)
+    {
+        return types[column].precision();
+    }
+
+    public int decimalScale(final int column)
+    {
+        return types[column].scale();
+    }
+
+    /** Strict (Feldera: exactly true/false) or lenient (any case, 1, 0) booleans. */
+    public boolean strictBooleans()
+    {
+        return dialect == Dialect.FELDERA;
+    }
+
+    public void putParsedNull(final int column)
+    {
+        bindNull(column);
+    }
+
+    public void putParsedBoolean(final int column, final boolean value)
+    {
+        markAssigned(column);
+        sink.putBoolean(column, value);
+    }
+
+    /** A value a decoder parsed itself under {@link #fastTextKind}: integers, epoch nanoseconds. */
+    public void putParsedLong(final int column, final long value)
+    {
+        markAssigned(column);
+        sink.putLong(column, value);
+    }
+
+    public void putParsedDouble(final int column, final double value)
+    {
+        markAssigned(column);
+        sink.putDouble(column, value);
+    }
+
+    /** Text already known to be valid UTF-8 for a {@link #FAST_STRING} column. */
+    public void putValidText(final int column, final DirectBuffer buffer, final int offset, final int length)
+    {
+        markAssigned(column);
+        sink.putBytes(column, buffer, offset, length);
+    }
+
+    /** Starts with a digit or '-' and ends with a digit: no NULL word, no whitespace to trim. */
+    private static boolean isPlainNumber(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length == 0)
+        {
+            return false;
+        }
+        final byte first = buffer.getByte(offset);
+        final byte last = buffer.getByte(offset + length - 1);
+        return (first == '-' || (first >= '0' && first <= '9')) && last >= '0' && last <= '9';
+    }
+
+    private ErrorCode bindTextGeneral(final int c, final DirectBuffer buffer, final int offset, final int length)
     {
         final TypeKind kind = kinds[c];
         if (kind == TypeKind.VARCHAR)
@@ -278,7 +492,7 @@ public final class ValueBinder
                 return putTemporal(c, SqlTemporalParser.parseTime(buffer, offset, length, value));
             case TIMESTAMP:
             case TIMESTAMP_NS:
-                return putTimestamp(c, parseTimestampText(c, buffer, offset, length));
+                return bindTimestampText(c, buffer, offset, length);
             case BINARY:
                 return putBinary(c, buffer, offset, length);
             case JSON:
@@ -310,6 +524,17 @@ public final class ValueBinder
         markAssigned(c);
         sink.putBoolean(c, value.longValue != 0);
         return ErrorCode.NONE;
+    }
+
+    private ErrorCode bindTimestampText(final int c, final DirectBuffer buffer, final int offset, final int length)
+    {
+        // Machbase's default: integers in the timeformat's unit. The common case skips the seconds + nanos detour.
+        final EpochUnit unit = dialect == Dialect.MACHBASE ? timeFormat.epochUnit() : null;
+        if (unit != null && IntegerParser.parse(buffer, offset, length, TypeKind.INT64, value) == ErrorCode.NONE)
+        {
+            return putEpoch(c, value.longValue, unit);
+        }
+        return putTimestamp(c, parseTimestampText(c, buffer, offset, length));
     }
 
     private ErrorCode parseTimestampText(final int c, final DirectBuffer buffer, final int offset, final int length)
@@ -589,13 +814,71 @@ public final class ValueBinder
         return ErrorCode.NONE;
     }
 
+    /**
+     * An integer epoch in {@code unit} into the column's unit, truncated to its precision. Every conversion is a
+     * multiplication or a division by a constant, range-checked against years 0..9999.
+     */
+    private ErrorCode putEpoch(final int c, final long v, final EpochUnit unit)
+    {
+        final DataType type = types[c];
+        long units;
+        if (type.kind() == TypeKind.TIMESTAMP_NS)
+        {
+            // Any long of nanoseconds lies inside years 0..9999; coarser units must not overflow on the way.
+            switch (unit)
+            {
+                case NANOS: units = v; break;
+                case MICROS: units = v > MAX_NANOS_AS_MICROS || v < -MAX_NANOS_AS_MICROS ? Long.MIN_VALUE : v * 1_000L;
+                    break;
+                case MILLIS: units = v > MAX_NANOS_AS_MILLIS || v < -MAX_NANOS_AS_MILLIS ? Long.MIN_VALUE :
+                    v * 1_000_000L;
+                    break;
+                default: units = v > MAX_NANOS_SECONDS || v < -MAX_NANOS_SECONDS ? Long.MIN_VALUE : v * 1_000_000_000L;
+                    break;
+            }
+            if (units != Long.MIN_VALUE && type.precision() < 9)
+            {
+                final long step = POWERS_OF_TEN[9 - type.precision()];
+                units = Math.floorDiv(units, step) * step;
+            }
+        }
+        else
+        {
+            switch (unit)
+            {
+                case NANOS: units = Math.floorDiv(v, 1_000L); break;
+                case MICROS: units = v; break;
+                case MILLIS: units = v > MAX_MICROS_AS_MILLIS || v < -MAX_MICROS_AS_MILLIS ? Long.MIN_VALUE : v * 1_000L;
+                    break;
+                default: units = v > MAX_MICROS_SECONDS || v < -MAX_MICROS_SECONDS ? Long.MIN_VALUE : v * 1_000_000L;
+                    break;
+            }
+            if (units != Long.MIN_VALUE && (units > MAX_EPOCH_MICROS || units < MIN_EPOCH_MICROS))
+            {
+                units = Long.MIN_VALUE;
+            }
+            if (units != Long.MIN_VALUE && type.precision() < 6)
+            {
+                final long step = POWERS_OF_TEN[6 - type.precision()];
+                units = Math.floorDiv(units, step) * step;
+            }
+        }
+        if (units == Long.MIN_VALUE)
+        {
+            return fail(c, ErrorCode.TIMESTAMP_OUT_OF_RANGE);
+        }
+        markAssigned(c);
+        sink.putLong(c, units);
+        return ErrorCode.NONE;
+    }
+
     /** Epoch seconds + nanos in the column's unit, or {@link Long#MIN_VALUE} when out of range. */
     private long toColumnUnits(final int c, final long seconds, final int nanos)
     {
         final DataType type = types[c];
         if (type.kind() == TypeKind.TIMESTAMP)
         {
-            if (seconds > MAX_MICROS_SECONDS || seconds < -MAX_MICROS_SECONDS)
+            if (seconds > EpochDays.MAX_EPOCH_SECOND || seconds < EpochDays.MIN_EPOCH_SECOND)
             {
                 return Long.MIN_VALUE;
             }
@@ -664,13 +947,13 @@ public final class ValueBinder
 
     private void markAssigned(final int c)
     {
-        final int word = c >>> 6;
-        final long bit = 1L << c;
-        final long w = assigned[word];
-        if ((w & bit) == 0)
+        if (c < 64)
         {
-            assigned[word] = w | bit;
-            assignedCount++;
+            assignedLow |= 1L << c;
+        }
+        else
+        {
+            assignedHigh[(c >>> 6) - 1] |= 1L << c;
         }
     }
 

@@ -12,7 +12,9 @@ import sluice.codec.row.RowSink;
 import sluice.codec.schema.TableSchema;
 import sluice.codec.time.TimeFormat;
 import sluice.codec.value.Ascii;
+import sluice.codec.value.Utf8;
 
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,14 +47,21 @@ public final class CsvDecoder implements RowDecoder
     /** Never equal to a byte read with getByte (-128..127): quote/escape/comment switched off. */
     private static final int NO_BYTE = 0x1000;
     private static final byte[] UTF8_BOM = {(byte)0xEF, (byte)0xBB, (byte)0xBF};
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long LF_PATTERN = ONES * '\n';
+    private static final long CR_PATTERN = ONES * '\r';
 
     private final ValueBinder binder;
+    private final CsvFastPath fast = new CsvFastPath();
     private final DecodeErrors errors = new DecodeErrors();
     private final ExpandableDirectByteBuffer fieldBuffer = new ExpandableDirectByteBuffer(256);
     private final List<String> headerNames = new ArrayList<>();
 
     private TableSchema schema;
     private byte delimiter;
+    /** The delimiter in every byte of a long, for {@link #findFieldEnd}. */
+    private long delimiterPattern;
     private int quote;
     private int escape;
     private boolean doubleQuote;
@@ -61,10 +70,15 @@ public final class CsvDecoder implements RowDecoder
     private CsvConfig.Header headerMode;
     private CsvConfig.FieldCount fieldCountRule;
     private CsvConfig.Trim trim;
+    private boolean trimFields;
     private ErrorPolicy errorPolicy;
     private int maxRecordBytes;
 
     private int[] columns = new int[0];
+    /** Per field position, the {@link ValueBinder} fast kind of its column. */
+    private byte[] fieldKinds = new byte[0];
+    /** Every field position has a fast kind: records are tried whole by {@link #fastRecord}. */
+    private boolean recordFastPath;
     private int state;
     private boolean headerPending;
     private int bomMatched;
@@ -81,6 +95,8 @@ public final class CsvDecoder implements RowDecoder
     private long recordStart;
     /** {@code recordStart + maxRecordBytes}: from here on only a record terminator may follow. */
     private long recordLimit;
+    /** {@link #recordLimit} as an index into the current chunk (may lie beyond it). */
+    private int limitIndex;
     private long fieldStart;
     private long rowsDecoded;
     private long recordsRejected;
@@ -105,6 +121,8 @@ public final class CsvDecoder implements RowDecoder
         this.schema = schema;
         binder.reset(schema, timeFormat, requestTimeNanos);
         delimiter = config.delimiter();
+        delimiterPattern = ONES * (delimiter & 0xFF);
+        fast.delimiter(delimiter);
         quoting = config.quoting();
         quote = quoting ? config.quote() : NO_BYTE;
         escape = quoting && config.escape() != CsvConfig.NONE ? config.escape() : NO_BYTE;
@@ -113,9 +131,11 @@ public final class CsvDecoder implements RowDecoder
         headerMode = config.header();
         fieldCountRule = config.fieldCount();
         trim = config.trim();
+        trimFields = trim.fields();
         errorPolicy = config.errorPolicy();
         maxRecordBytes = config.maxRecordBytes();
         columns = schema.positionalColumns();
+        planFastFields();
         expectedFields = fieldCountRule == CsvConfig.FieldCount.EXACT ? columns.length : -1;
         headerPending = headerMode != CsvConfig.Header.NONE;
         headerNames.clear();
@@ -164,6 +184,7 @@ public final class CsvDecoder implements RowDecoder
         }
         binder.sink(sink);
         chunkOffset = offset;
+        updateLimitIndex();
         final int end = offset + length;
         int i = offset;
         if (bomMatched < UTF8_BOM.length)
@@ -204,12 +225,31 @@ public final class CsvDecoder implements RowDecoder
                     }
                     beginRecord(i);
                     state = S_FIELD_START;
+                    if (recordFastPath && !headerPending)
+                    {
+                        i = fastRecord(buffer, i, end);
+                        if (i < 0)
+                        {
+                            return ERROR;
+                        }
+                    }
                     continue;
                 }
                 case S_FIELD_START:
                 {
                     fieldStart = absolute(i);
                     fieldLength = -1;
+                    final int fastEnd = fastField(buffer, i, end);
+                    if (fastEnd >= 0)
+                    {
+                        fieldIndex++;
+                        i = afterFieldTerminator(buffer.getByte(fastEnd), fastEnd);
+                        if (i < 0)
+                        {
+                            return ERROR;
+                        }
+                        continue;
+                    }
                     if (buffer.getByte(i) == quote)
                     {
                         if (i >= limitIndex(end))
@@ -232,17 +272,8 @@ public final class CsvDecoder implements RowDecoder
                     // The byte at the record limit may still end the record, nothing else.
                     final int limit = limitIndex(end);
                     final int scanEnd = Math.min(end, limit + 1);
-                    int j = i;
-                    byte b = 0;
-                    while (j < scanEnd)
-                    {
-                        b = buffer.getByte(j);
-                        if (b == delimiter || b == '\n' || b == '\r')
-                        {
-                            break;
-                        }
-                        j++;
-                    }
+                    final int j = findFieldEnd(buffer, i, scanEnd);
+                    final byte b = j < scanEnd ? buffer.getByte(j) : 0;
                     if (j == end)
                     {
                         i = end;
@@ -431,6 +462,7 @@ public final class CsvDecoder implements RowDecoder
                 if (state == S_FIELD_START)
                 {
                     fieldLength = 0;
+                    fieldStart = chunkBase;
                 }
                 if (!endField(fieldBuffer, 0, 0) || !endRecord())
                 {
@@ -472,6 +504,7 @@ public final class CsvDecoder implements RowDecoder
         beginRecord(i);
         recordStart = 0;
         recordLimit = maxRecordBytes;
+        updateLimitIndex();
         fieldStart = 0;
         fieldBuffer.putBytes(0, UTF8_BOM, 0, bomMatched);
         fieldLength = bomMatched;
@@ -480,13 +513,57 @@ public final class CsvDecoder implements RowDecoder
     }
 
     /**
+     * Index of the first delimiter, CR or LF in {@code [from, to)}, or {@code to}. Eight bytes at a time: a byte
+     * equal to {@code t} is a zero byte of {@code word ^ t*0x01..01}, found with the classic has-zero-byte test; its
+     * lowest set bit is exact (only bits above a true match can be false positives), and the lowest is the first
+     * byte because the word is read little-endian.
+     */
+    private int findFieldEnd(final DirectBuffer buffer, final int from, final int to)
+    {
+        final long delimiters = delimiterPattern;
+        int j = from;
+        while (j <= to - Long.BYTES)
+        {
+            final long word = buffer.getLong(j, ByteOrder.LITTLE_ENDIAN);
+            final long found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LF_PATTERN) | zeroBytes(word ^ CR_PATTERN);
+            if (found != 0)
+            {
+                return j + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            j += Long.BYTES;
+        }
+        final byte delimiter = this.delimiter;
+        while (j < to)
+        {
+            final byte b = buffer.getByte(j);
+            if (b == delimiter || b == '\n' || b == '\r')
+            {
+                return j;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    private static long zeroBytes(final long x)
+    {
+        return (x - ONES) & ~x & HIGH_BITS;
+    }
+
+    /**
      * Index in the current chunk of the record limit, at most {@code end}. Scans stop there, so a record that is too
      * long fails at the same byte whatever the chunking, after any error at an earlier byte.
      */
     private int limitIndex(final int end)
     {
+        return limitIndex < end ? limitIndex : end;
+    }
+
+    /** Recomputes {@link #limitIndex} for the current chunk: when a chunk starts and when a record starts. */
+    private void updateLimitIndex()
+    {
         final long index = chunkOffset + (recordLimit - chunkBase);
-        return index >= end ? end : (int)index;
+        limitIndex = index >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int)index;
     }
 
     private int recordTooLong()
@@ -503,6 +580,7 @@ public final class CsvDecoder implements RowDecoder
     {
         recordStart = absolute(i);
         recordLimit = recordStart + maxRecordBytes;
+        updateLimitIndex();
         recordLine = line;
         fieldIndex = 0;
         recordFailed = false;
@@ -563,9 +641,239 @@ public final class CsvDecoder implements RowDecoder
 
     /**
      * A field is complete: its text is {@code buffer[from, to)} appended to whatever was copied before. Binds it
-     * to its column, or keeps it as a header name.
+     * to its column, or keeps it as a header name. The common case, a slice bound to a column, stays small enough
+     * to be inlined into {@link #decode}; the rest is {@link #endFieldSlow}.
      */
     private boolean endField(final DirectBuffer buffer, final int from, final int to)
+    {
+        final int index = fieldIndex;
+        if (fieldLength >= 0 || headerPending || trimFields || recordFailed || index >= columns.length)
+        {
+            return endFieldSlow(buffer, from, to);
+        }
+        fieldIndex = index + 1;
+        final int column = columns[index];
+        if (column == NO_COLUMN)
+        {
+            return true;
+        }
+        final ErrorCode code = binder.bindText(column, buffer, from, to - from);
+        return code == ErrorCode.NONE || fieldFailed(code, column, index, buffer, from, to - from);
+    }
+
+    /**
+     * Reads a plain field of a plain column in one pass ({@link CsvFastPath}) and binds it. Returns the index of the
+     * byte that ended it, or {@link CsvFastPath#FALLBACK} to read the field the general way (which gives the same
+     * result, errors included). The field and its terminator must lie before the record limit.
+     */
+    private int fastField(final DirectBuffer buffer, final int from, final int end)
+    {
+        final int index = fieldIndex;
+        if (headerPending || recordFailed || trimFields || index >= columns.length || buffer.getByte(from) == quote)
+        {
+            return CsvFastPath.FALLBACK;
+        }
+        return fastValue(buffer, from, limitIndex(end), fieldKinds[index], columns[index]);
+    }
+
+    /**
+     * A whole record in one loop while every field has the plain form: no state switch, no per-field checks. At the
+     * first field that needs more, it hands over to the state machine at that field (the row stays open, the fields
+     * before are bound). Returns where decoding continues, or -1 on an error.
+     */
+    private int fastRecord(final DirectBuffer buffer, final int from, final int end)
+    {
+        final int limit = limitIndex(end);
+        final int[] columns = this.columns;
+        final byte[] fieldKinds = this.fieldKinds;
+        final int lastField = columns.length - 1;
+        int p = from;
+        for (int f = 0; f <= lastField; f++)
+        {
+            if (p >= limit || buffer.getByte(p) == quote)
+            {
+                fieldIndex = f;
+                return p;
+            }
+            // Dispatched here rather than through fastValue: the record loop is one compiled method with these small
+            // helpers inlined, where fastValue, compiled on its own first (it is hot per field), is too big to inline.
+            final int column = columns[f];
+            final int at;
+            switch (fieldKinds[f])
+            {
+                case ValueBinder.FAST_STRING: at = fastString(buffer, p, limit, column); break;
+                case ValueBinder.FAST_INTEGER: at = fastInteger(buffer, p, limit, column); break;
+                case ValueBinder.FAST_EPOCH_NANOS: at = fastEpochNanos(buffer, p, limit, column); break;
+                case ValueBinder.FAST_FLOAT64: at = fastFloat64(buffer, p, limit, column); break;
+                case ValueBinder.FAST_FLOAT32: at = fastFloat32(buffer, p, limit, column); break;
+                case ValueBinder.FAST_DECIMAL: at = fastDecimal(buffer, p, limit, column); break;
+                case ValueBinder.FAST_BOOLEAN: at = fastBoolean(buffer, p, limit, column); break;
+                case ValueBinder.FAST_STRING_OR_NULL_WORD: at = fastStringOrNullWord(buffer, p, limit, column); break;
+                default: at = fastText(buffer, p, limit, column); break;
+            }
+            if (at < 0)
+            {
+                fieldIndex = f;
+                return p;
+            }
+            final byte b = buffer.getByte(at);
+            if (b != delimiter || f == lastField)
+            {
+                // The record ends here (or has more fields than columns, which the state machine drops).
+                fieldIndex = f + 1;
+                return afterFieldTerminator(b, at);
+            }
+            p = at + 1;
+        }
+        return p;
+    }
+
+    private int fastValue(
+        final DirectBuffer buffer, final int from, final int limit, final byte kind, final int column)
+    {
+        switch (kind)
+        {
+            case ValueBinder.FAST_STRING: return fastString(buffer, from, limit, column);
+            case ValueBinder.FAST_INTEGER: return fastInteger(buffer, from, limit, column);
+            case ValueBinder.FAST_EPOCH_NANOS: return fastEpochNanos(buffer, from, limit, column);
+            case ValueBinder.FAST_FLOAT64: return fastFloat64(buffer, from, limit, column);
+            case ValueBinder.FAST_FLOAT32: return fastFloat32(buffer, from, limit, column);
+            case ValueBinder.FAST_DECIMAL: return fastDecimal(buffer, from, limit, column);
+            case ValueBinder.FAST_BOOLEAN: return fastBoolean(buffer, from, limit, column);
+            case ValueBinder.FAST_STRING_OR_NULL_WORD: return fastStringOrNullWord(buffer, from, limit, column);
+            case ValueBinder.FAST_TEXT: return fastText(buffer, from, limit, column);
+            default: return CsvFastPath.FALLBACK;
+        }
+    }
+
+    // One small method per fast kind: each reads one field and binds it, or returns FALLBACK having bound nothing.
+
+    private int fastString(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at = fast.scanText(buffer, from, limit);
+        if (at < 0 || (!fast.textWasAscii() && !Utf8.isValid(buffer, from, at - from)))
+        {
+            return CsvFastPath.FALLBACK;
+        }
+        binder.putValidText(column, buffer, from, at - from);
+        return at;
+    }
+
+    private int fastStringOrNullWord(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at = fast.scanText(buffer, from, limit);
+        if (at < 0 || (!fast.textWasAscii() && !Utf8.isValid(buffer, from, at - from)))
+        {
+            return CsvFastPath.FALLBACK;
+        }
+        if (CsvFastPath.isNullWord(buffer, from, at))
+        {
+            binder.putParsedNull(column);
+        }
+        else
+        {
+            binder.putValidText(column, buffer, from, at - from);
+        }
+        return at;
+    }
+
+    private int fastInteger(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at = fast.scanInteger(buffer, from, limit);
+        if (at < 0 || !binder.integerFits(column, fast.longValue))
+        {
+            return CsvFastPath.FALLBACK;
+        }
+        binder.putParsedLong(column, fast.longValue);
+        return at;
+    }
+
+    private int fastEpochNanos(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at = fast.scanInteger(buffer, from, limit);
+        if (at >= 0)
+        {
+            binder.putParsedLong(column, fast.longValue);
+        }
+        return at;
+    }
+
+    private int fastFloat64(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at = fast.scanDouble(buffer, from, limit);
+        if (at >= 0)
+        {
+            binder.putParsedDouble(column, fast.doubleValue);
+        }
+        return at;
+    }
+
+    private int fastFloat32(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at = fast.scanFloat(buffer, from, limit);
+        if (at >= 0)
+        {
+            binder.putParsedDouble(column, fast.doubleValue);
+        }
+        return at;
+    }
+
+    private int fastDecimal(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at =
+            fast.scanDecimal(buffer, from, limit, binder.decimalPrecision(column), binder.decimalScale(column));
+        if (at >= 0)
+        {
+            binder.putParsedLong(column, fast.longValue);
+        }
+        return at;
+    }
+
+    private int fastBoolean(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at = fast.scanBoolean(buffer, from, limit, binder.strictBooleans());
+        if (at >= 0)
+        {
+            binder.putParsedBoolean(column, fast.longValue != 0);
+        }
+        return at;
+    }
+
+    /** Any other column: find the end, bind once. A failed bind puts nothing; the general path reports the error. */
+    private int fastText(final DirectBuffer buffer, final int from, final int limit, final int column)
+    {
+        final int at = fast.scanText(buffer, from, limit);
+        return at < 0 || binder.bindText(column, buffer, from, at - from) != ErrorCode.NONE ? CsvFastPath.FALLBACK : at;
+    }
+
+    /** Which columns the fast paths may bind, per field position: after reset and after a COLUMNS header. */
+    private void planFastFields()
+    {
+        final int n = columns.length;
+        if (fieldKinds.length < n)
+        {
+            fieldKinds = new byte[n];
+        }
+        boolean all = n > 0 && !trimFields;
+        for (int f = 0; f < n; f++)
+        {
+            final int column = columns[f];
+            fieldKinds[f] = column == NO_COLUMN ? ValueBinder.FAST_NONE : binder.fastTextKind(column);
+            all &= fieldKinds[f] != ValueBinder.FAST_NONE;
+        }
+        recordFastPath = all;
+    }
+
+    private boolean fieldFailed(
+        final ErrorCode code, final int column, final int index, final DirectBuffer text, final int offset,
+        final int length)
+    {
+        recordFailed = true;
+        binder.abortRow();
+        return reject(code, column, index, fieldStart, text.getStringWithoutLengthUtf8(offset, length), null);
+    }
+
+    private boolean endFieldSlow(final DirectBuffer buffer, final int from, final int to)
     {
         DirectBuffer text = buffer;
         int offset = from;
@@ -604,20 +912,14 @@ public final class CsvDecoder implements RowDecoder
         {
             return true;
         }
-        if (trim.fields())
+        if (trimFields)
         {
             final int start = Ascii.skipLeading(text, offset, offset + length);
             length = Ascii.skipTrailing(text, start, offset + length) - start;
             offset = start;
         }
         final ErrorCode code = binder.bindText(column, text, offset, length);
-        if (code != ErrorCode.NONE)
-        {
-            recordFailed = true;
-            binder.abortRow();
-            return reject(code, column, index, fieldStart, text.getStringWithoutLengthUtf8(offset, length), null);
-        }
-        return true;
+        return code == ErrorCode.NONE || fieldFailed(code, column, index, text, offset, length);
     }
 
     private boolean endRecord()
@@ -696,6 +998,7 @@ public final class CsvDecoder implements RowDecoder
         {
             expectedFields = n;
         }
+        planFastFields();
         return true;
     }
 

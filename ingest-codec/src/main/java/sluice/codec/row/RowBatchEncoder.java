@@ -2,6 +2,9 @@ package sluice.codec.row;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
 
 import static sluice.codec.row.RowBatchDescriptor.BATCH_HEADER_LENGTH;
 import static sluice.codec.row.RowBatchDescriptor.BATCH_LENGTH_OFFSET;
@@ -20,11 +23,23 @@ import static sluice.codec.row.RowBatchDescriptor.VAR_OFFSET_OFFSET;
  * The buffer must either be expandable (Agrona's {@code ExpandableDirectByteBuffer}, growing as rows arrive; the
  * caller bounds it by flushing when {@link #length()} passes its batch size) or large enough; running past a fixed
  * buffer is a caller bug and throws {@link IndexOutOfBoundsException}. Single-threaded; reusable via {@link #wrap}.
+ * <p>
+ * A deliberately plain hot class: capacity is checked once per row and once per variable-length value, then every
+ * write goes through an {@link UnsafeBuffer} view of the same memory (an expandable buffer would check capacity on
+ * every put); the NULL and ABSENT bits of a row live in registers until {@link #endRow()} for tables of up to 64
+ * columns; short values are copied a word at a time rather than through {@code copyMemory}.
  */
 public final class RowBatchEncoder implements RowSink
 {
+    private static final int WORD_COPY_LIMIT = 64;
+
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     private MutableDirectBuffer buffer;
     private RowLayout layout;
+    private int[] slotOffset;
+    private byte[] slotWidth;
+    private boolean[] float32;
+    private boolean wideRow;
     private int batchOffset;
     private int position;
     private int rowStart;
@@ -32,6 +47,10 @@ public final class RowBatchEncoder implements RowSink
     private int rowCount;
     private boolean rowOpen;
     private boolean partialRow;
+    /** NULL bits of the open row (tables of at most 64 columns); wider rows keep them in the buffer. */
+    private long nullBits;
+    private long absentBits;
+    private long allColumns;
 
     /** Starts an empty batch at {@code offset} of {@code buffer}. */
     public RowBatchEncoder wrap(
@@ -41,9 +60,21 @@ public final class RowBatchEncoder implements RowSink
         this.buffer = buffer;
         this.layout = layout;
         this.batchOffset = offset;
-        buffer.checkLimit(offset + BATCH_HEADER_LENGTH);
-        buffer.putInt(offset + TABLE_ID_OFFSET, tableId);
-        buffer.putInt(offset + SCHEMA_VERSION_OFFSET, schemaVersion);
+        final int columns = layout.columnCount();
+        slotOffset = new int[columns];
+        slotWidth = new byte[columns];
+        float32 = new boolean[columns];
+        for (int c = 0; c < columns; c++)
+        {
+            slotOffset[c] = layout.slotOffset(c);
+            slotWidth[c] = (byte)layout.slotWidth(c);
+            float32[c] = layout.isFloat32(c);
+        }
+        wideRow = columns > Long.SIZE;
+        allColumns = columns >= Long.SIZE ? -1L : (1L << columns) - 1;
+        ensureCapacity(offset + BATCH_HEADER_LENGTH);
+        view.putInt(offset + TABLE_ID_OFFSET, tableId);
+        view.putInt(offset + SCHEMA_VERSION_OFFSET, schemaVersion);
         return reset();
     }
 
@@ -92,61 +123,61 @@ public final class RowBatchEncoder implements RowSink
     public void beginRow(final byte op)
     {
         assert !rowOpen : "beginRow without endRow/abortRow";
-        final RowLayout layout = this.layout;
-        final MutableDirectBuffer buffer = this.buffer;
         final int start = position;
-        final int fixedEnd = layout.fixedEnd();
-        buffer.checkLimit(start + fixedEnd);
-        buffer.putByte(start + ROW_OP_OFFSET, op);
-        final int bitmapBytes = layout.bitmapBytes();
-        buffer.setMemory(start + layout.nullBitmapOffset(), bitmapBytes, (byte)0xFF);
-        // DELETE and UPDATE rows carry only the columns given; the rest are absent until put.
+        ensureCapacity(start + layout.fixedEnd());
+        view.putByte(start + ROW_OP_OFFSET, op);
         partialRow = op != OP_INSERT;
-        buffer.setMemory(start + layout.absentBitmapOffset(), bitmapBytes, (byte)(partialRow ? 0xFF : 0));
-        buffer.setMemory(start + layout.fixedOffset(), fixedEnd - layout.fixedOffset(), (byte)0);
+        nullBits = allColumns;
+        // DELETE and UPDATE rows carry only the columns given: the rest start absent.
+        absentBits = partialRow ? allColumns : 0;
+        if (wideRow)
+        {
+            final int nullBitmap = start + layout.nullBitmapOffset();
+            final int absentBitmap = start + layout.absentBitmapOffset();
+            for (int i = 0, n = layout.bitmapBytes(); i < n; i++)
+            {
+                final byte full = layout.fullBitmapByte(i);
+                view.putByte(nullBitmap + i, full);
+                view.putByte(absentBitmap + i, partialRow ? full : 0);
+            }
+        }
         rowStart = start;
-        varPosition = start + fixedEnd;
+        varPosition = start + layout.fixedEnd();
         rowOpen = true;
     }
 
     @Override
     public void putNull(final int column)
     {
-        // The NULL bit starts set; a column put earlier in this row and then set to NULL gets it back.
-        final int index = rowStart + layout.nullBitmapOffset() + (column >>> 3);
-        buffer.putByte(index, (byte)(buffer.getByte(index) | (1 << (column & 7))));
+        setBit(column, true);
         clearSlot(column);
-        if (partialRow)
-        {
-            clearAbsent(column);
-        }
     }
 
     @Override
     public void putBoolean(final int column, final boolean value)
     {
-        markPresent(column);
-        buffer.putByte(rowStart + layout.slotOffset(column), (byte)(value ? 1 : 0));
+        setBit(column, false);
+        view.putByte(rowStart + slotOffset[column], (byte)(value ? 1 : 0));
     }
 
     @Override
     public void putLong(final int column, final long value)
     {
-        markPresent(column);
-        final int index = rowStart + layout.slotOffset(column);
-        switch (layout.slotWidth(column))
+        setBit(column, false);
+        final int index = rowStart + slotOffset[column];
+        switch (slotWidth[column])
         {
             case 1:
-                buffer.putByte(index, (byte)value);
+                view.putByte(index, (byte)value);
                 break;
             case 2:
-                buffer.putShort(index, (short)value);
+                view.putShort(index, (short)value);
                 break;
             case 4:
-                buffer.putInt(index, (int)value);
+                view.putInt(index, (int)value);
                 break;
             default:
-                buffer.putLong(index, value);
+                view.putLong(index, value);
                 break;
         }
     }
@@ -154,45 +185,81 @@ public final class RowBatchEncoder implements RowSink
     @Override
     public void putDouble(final int column, final double value)
     {
-        markPresent(column);
-        final int index = rowStart + layout.slotOffset(column);
-        if (layout.isFloat32(column))
+        setBit(column, false);
+        final int index = rowStart + slotOffset[column];
+        if (float32[column])
         {
-            buffer.putFloat(index, (float)value);
+            view.putFloat(index, (float)value);
         }
         else
         {
-            buffer.putDouble(index, value);
+            view.putDouble(index, value);
         }
     }
 
     @Override
     public void putDecimal128(final int column, final long high, final long low)
     {
-        markPresent(column);
-        final int index = rowStart + layout.slotOffset(column);
-        buffer.putLong(index, high);
-        buffer.putLong(index + 8, low);
+        setBit(column, false);
+        final int index = rowStart + slotOffset[column];
+        view.putLong(index, high);
+        view.putLong(index + 8, low);
     }
 
     @Override
     public void putBytes(final int column, final DirectBuffer src, final int offset, final int length)
     {
-        markPresent(column);
+        setBit(column, false);
         final int at = varPosition;
-        buffer.checkLimit(at + length);
-        buffer.putBytes(at, src, offset, length);
-        final int slot = rowStart + layout.slotOffset(column);
-        buffer.putInt(slot + VAR_OFFSET_OFFSET, at - rowStart);
-        buffer.putInt(slot + VAR_LENGTH_OFFSET, length);
+        ensureCapacity(at + length + Long.BYTES);
+        if (length <= WORD_COPY_LIMIT)
+        {
+            copyWords(src, offset, at, length);
+        }
+        else
+        {
+            view.putBytes(at, src, offset, length);
+        }
+        final int slot = rowStart + slotOffset[column];
+        view.putInt(slot + VAR_OFFSET_OFFSET, at - rowStart);
+        view.putInt(slot + VAR_LENGTH_OFFSET, length);
         varPosition = at + length;
+    }
+
+    /** Short copies: words, then bytes (the room for one word past the value was ensured by the caller). */
+    private void copyWords(final DirectBuffer src, final int offset, final int at, final int length)
+    {
+        int i = 0;
+        for (; i <= length - Long.BYTES; i += Long.BYTES)
+        {
+            view.putLong(at + i, src.getLong(offset + i, ByteOrder.LITTLE_ENDIAN), ByteOrder.LITTLE_ENDIAN);
+        }
+        for (; i < length; i++)
+        {
+            view.putByte(at + i, src.getByte(offset + i));
+        }
     }
 
     @Override
     public void endRow()
     {
         assert rowOpen : "endRow without beginRow";
-        buffer.putInt(rowStart + ROW_LENGTH_OFFSET, varPosition - rowStart);
+        if (wideRow)
+        {
+            clearNullSlotsWide();
+        }
+        else
+        {
+            long bits = nullBits;
+            while (bits != 0)
+            {
+                clearSlot(Long.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
+            }
+            writeBitmap(rowStart + layout.nullBitmapOffset(), nullBits);
+            writeBitmap(rowStart + layout.absentBitmapOffset(), absentBits);
+        }
+        view.putInt(rowStart + ROW_LENGTH_OFFSET, varPosition - rowStart);
         position = varPosition;
         rowCount++;
         rowOpen = false;
@@ -205,30 +272,94 @@ public final class RowBatchEncoder implements RowSink
         rowOpen = false;
     }
 
-    private void markPresent(final int column)
+    private void writeBitmap(final int at, final long bits)
     {
-        final int index = rowStart + layout.nullBitmapOffset() + (column >>> 3);
-        buffer.putByte(index, (byte)(buffer.getByte(index) & ~(1 << (column & 7))));
-        if (partialRow)
+        for (int i = 0, n = layout.bitmapBytes(); i < n; i++)
         {
-            clearAbsent(column);
+            view.putByte(at + i, (byte)(bits >>> (i << 3)));
         }
     }
 
-    private void clearAbsent(final int column)
+    private void clearNullSlotsWide()
     {
-        final int index = rowStart + layout.absentBitmapOffset() + (column >>> 3);
-        buffer.putByte(index, (byte)(buffer.getByte(index) & ~(1 << (column & 7))));
+        final int nullBitmap = rowStart + layout.nullBitmapOffset();
+        for (int i = 0, n = layout.bitmapBytes(); i < n; i++)
+        {
+            int bits = view.getByte(nullBitmap + i) & 0xFF;
+            while (bits != 0)
+            {
+                clearSlot((i << 3) + Integer.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
+            }
+        }
+    }
+
+    /** Marks a column NULL ({@code isNull}) or given; either way it is no longer absent. */
+    private void setBit(final int column, final boolean isNull)
+    {
+        if (!wideRow)
+        {
+            final long bit = 1L << column;
+            nullBits = isNull ? nullBits | bit : nullBits & ~bit;
+            absentBits &= ~bit;
+        }
+        else
+        {
+            setBitWide(column, isNull);
+        }
+    }
+
+    private void setBitWide(final int column, final boolean isNull)
+    {
+        final int nullIndex = rowStart + layout.nullBitmapOffset() + (column >>> 3);
+        final int mask = 1 << (column & 7);
+        final byte b = view.getByte(nullIndex);
+        view.putByte(nullIndex, (byte)(isNull ? b | mask : b & ~mask));
+        if (partialRow)
+        {
+            final int absentIndex = rowStart + layout.absentBitmapOffset() + (column >>> 3);
+            view.putByte(absentIndex, (byte)(view.getByte(absentIndex) & ~mask));
+        }
     }
 
     private void clearSlot(final int column)
     {
-        buffer.setMemory(rowStart + layout.slotOffset(column), layout.slotWidth(column), (byte)0);
+        final int index = rowStart + slotOffset[column];
+        switch (slotWidth[column])
+        {
+            case 1:
+                view.putByte(index, (byte)0);
+                break;
+            case 2:
+                view.putShort(index, (short)0);
+                break;
+            case 4:
+                view.putInt(index, 0);
+                break;
+            case 16:
+                view.putLong(index + 8, 0);
+                view.putLong(index, 0);
+                break;
+            default:
+                view.putLong(index, 0);
+                break;
+        }
+    }
+
+    /** Grows an expandable buffer (or fails for a fixed one) and points the view at the memory. */
+    private void ensureCapacity(final int limit)
+    {
+        if (limit > view.capacity() || view.addressOffset() != buffer.addressOffset() ||
+            view.byteArray() != buffer.byteArray())
+        {
+            buffer.checkLimit(limit);
+            view.wrap(buffer);
+        }
     }
 
     private void writeHeader()
     {
-        buffer.putInt(batchOffset + BATCH_LENGTH_OFFSET, position - batchOffset);
-        buffer.putInt(batchOffset + ROW_COUNT_OFFSET, rowCount);
+        view.putInt(batchOffset + BATCH_LENGTH_OFFSET, position - batchOffset);
+        view.putInt(batchOffset + ROW_COUNT_OFFSET, rowCount);
     }
 }

@@ -62,6 +62,13 @@ public final class RowLayout
         return bitmapBytes;
     }
 
+    /** A bitmap byte with every column's bit set: 0xFF except in the last byte, which has only its columns' bits. */
+    public byte fullBitmapByte(final int index)
+    {
+        final int columnsInByte = Math.min(8, columnCount - (index << 3));
+        return (byte)((1 << columnsInByte) - 1);
+    }
+
     /** Offset of the NULL bitmap from the start of the row. */
     public int nullBitmapOffset()
     {

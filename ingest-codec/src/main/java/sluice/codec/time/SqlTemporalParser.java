@@ -33,6 +33,10 @@ public final class SqlTemporalParser
     /** {@code out.longValue} = days since the epoch. Returns NONE or INVALID_DATE. */
     public static ErrorCode parseDate(final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
+        if (length == 10 && parseCanonicalDate(buffer, offset, out))
+        {
+            return ErrorCode.NONE;
+        }
         final int limit = Ascii.skipTrailing(buffer, offset, offset + length);
         final int pos = Ascii.skipLeading(buffer, offset, limit);
         if (parseDatePart(buffer, pos, limit, out) != limit)
@@ -61,6 +65,10 @@ public final class SqlTemporalParser
     public static ErrorCode parseTimestamp(
         final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
+        if (length >= 19 && parseCanonicalTimestamp(buffer, offset, length, out))
+        {
+            return ErrorCode.NONE;
+        }
         final int limit = Ascii.skipTrailing(buffer, offset, offset + length);
         int pos = Ascii.skipLeading(buffer, offset, limit);
         pos = parseDatePart(buffer, pos, limit, out);
@@ -110,6 +118,111 @@ public final class SqlTemporalParser
         out.longValue = epochDay * SECONDS_PER_DAY + nanoOfDay / NANOS_PER_SECOND - offsetSeconds;
         out.nanos = (int)(nanoOfDay % NANOS_PER_SECOND);
         return ErrorCode.NONE;
+    }
+
+    /**
+     * The form machines write, {@code YYYY-MM-DD( |T)HH:MM:SS[.f{1,9}]} and nothing else, read at fixed positions
+     * with one check for all digits. False leaves {@code out} alone and the general parser decides (other forms,
+     * year 0, errors), so this only has to be right about what it accepts.
+     */
+    private static boolean parseCanonicalTimestamp(
+        final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
+    {
+        final byte separator = buffer.getByte(offset + 10);
+        if (buffer.getByte(offset + 4) != '-' || buffer.getByte(offset + 7) != '-' ||
+            (separator != ' ' && separator != 'T') || buffer.getByte(offset + 13) != ':' ||
+            buffer.getByte(offset + 16) != ':')
+        {
+            return false;
+        }
+        final int y0 = digit(buffer, offset);
+        final int y1 = digit(buffer, offset + 1);
+        final int y2 = digit(buffer, offset + 2);
+        final int y3 = digit(buffer, offset + 3);
+        final int m0 = digit(buffer, offset + 5);
+        final int m1 = digit(buffer, offset + 6);
+        final int d0 = digit(buffer, offset + 8);
+        final int d1 = digit(buffer, offset + 9);
+        final int h0 = digit(buffer, offset + 11);
+        final int h1 = digit(buffer, offset + 12);
+        final int n0 = digit(buffer, offset + 14);
+        final int n1 = digit(buffer, offset + 15);
+        final int s0 = digit(buffer, offset + 17);
+        final int s1 = digit(buffer, offset + 18);
+        // A byte that is not a digit gives a value outside 0..9: its bits reach past the low nibble.
+        if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | n0 | n1 | s0 | s1) & ~0xF) != 0 ||
+            y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 ||
+            n0 > 9 || n1 > 9 || s0 > 9 || s1 > 9)
+        {
+            return false;
+        }
+        final int year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        final int month = m0 * 10 + m1;
+        final int day = d0 * 10 + d1;
+        final int hour = h0 * 10 + h1;
+        final int minute = n0 * 10 + n1;
+        final int second = s0 * 10 + s1;
+        if (year == 0 || hour > 23 || minute > 59 || second > 59 || !EpochDays.isValidDate(year, month, day))
+        {
+            return false;
+        }
+        int nanos = 0;
+        if (length > 19)
+        {
+            final int fractionDigits = length - 20;
+            if (buffer.getByte(offset + 19) != '.' || fractionDigits < 1 || fractionDigits > 9)
+            {
+                return false;
+            }
+            for (int i = 0; i < 9; i++)
+            {
+                final int d = i < fractionDigits ? digit(buffer, offset + 20 + i) : 0;
+                if (d < 0 || d > 9)
+                {
+                    return false;
+                }
+                nanos = nanos * 10 + d;
+            }
+        }
+        out.longValue = EpochDays.fromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+        out.nanos = nanos;
+        return true;
+    }
+
+    /** Exactly {@code YYYY-MM-DD} with year 1..9999, read at fixed positions; false lets the general parser decide. */
+    private static boolean parseCanonicalDate(final DirectBuffer buffer, final int offset, final ParsedValue out)
+    {
+        if (buffer.getByte(offset + 4) != '-' || buffer.getByte(offset + 7) != '-')
+        {
+            return false;
+        }
+        final int y0 = digit(buffer, offset);
+        final int y1 = digit(buffer, offset + 1);
+        final int y2 = digit(buffer, offset + 2);
+        final int y3 = digit(buffer, offset + 3);
+        final int m0 = digit(buffer, offset + 5);
+        final int m1 = digit(buffer, offset + 6);
+        final int d0 = digit(buffer, offset + 8);
+        final int d1 = digit(buffer, offset + 9);
+        if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) & ~0xF) != 0 ||
+            y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9)
+        {
+            return false;
+        }
+        final int year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+        final int month = m0 * 10 + m1;
+        final int day = d0 * 10 + d1;
+        if (year == 0 || !EpochDays.isValidDate(year, month, day))
+        {
+            return false;
+        }
+        out.longValue = EpochDays.fromCivil(year, month, day);
+        return true;
+    }
+
+    private static int digit(final DirectBuffer buffer, final int index)
+    {
+        return buffer.getByte(index) - '0';
     }
 
     /** {@code Y-M-D} at pos into {@code out.longValue} (epoch day); the position after it, or {@link #FAILED}. */

@@ -3,6 +3,8 @@ package sluice.codec.value;
 import org.agrona.DirectBuffer;
 import sluice.codec.error.ErrorCode;
 
+import java.nio.ByteOrder;
+
 /**
  * UUIDs: 32 hex digits in the 8-4-4-4-12 form, any case; also accepted: without hyphens, and wrapped in braces.
  * Result: {@code out.highBits} = most significant 64 bits, {@code out.longValue} = least significant.
@@ -17,8 +19,35 @@ public final class UuidParser
     }
 
     /** Returns NONE or INVALID_UUID. */
+    /** The 8-4-4-4-12 form, eight and four digits at a time; false lets the general parser decide. */
+    private static boolean parseCanonical(final DirectBuffer buffer, final int offset, final ParsedValue out)
+    {
+        if (buffer.getByte(offset + 8) != '-' || buffer.getByte(offset + 13) != '-' ||
+            buffer.getByte(offset + 18) != '-' || buffer.getByte(offset + 23) != '-')
+        {
+            return false;
+        }
+        final long a = Hex.eightDigits(buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN));
+        final long b = Hex.fourDigits(buffer.getInt(offset + 9, ByteOrder.LITTLE_ENDIAN));
+        final long c = Hex.fourDigits(buffer.getInt(offset + 14, ByteOrder.LITTLE_ENDIAN));
+        final long d = Hex.fourDigits(buffer.getInt(offset + 19, ByteOrder.LITTLE_ENDIAN));
+        final long e = Hex.eightDigits(buffer.getLong(offset + 24, ByteOrder.LITTLE_ENDIAN));
+        final long f = Hex.fourDigits(buffer.getInt(offset + 32, ByteOrder.LITTLE_ENDIAN));
+        if ((a | b | c | d | e | f) < 0)
+        {
+            return false;
+        }
+        out.highBits = (a << 32) | (b << 16) | c;
+        out.longValue = (d << 48) | (e << 16) | f;
+        return true;
+    }
+
     public static ErrorCode parse(final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
+        if (length == HYPHENATED_LENGTH && parseCanonical(buffer, offset, out))
+        {
+            return ErrorCode.NONE;
+        }
         int start = offset;
         int end = offset + length;
         if (length == HYPHENATED_LENGTH + 2 || length == HEX_DIGITS + 2)
