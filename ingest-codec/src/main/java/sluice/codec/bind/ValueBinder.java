@@ -631,10 +631,22 @@ public final class ValueBinder
                 return put(c, buffer, offset, length);
             case TIMESTAMP:
             case TIMESTAMP_NS:
-                return putTimestamp(c, epochNumber(c, buffer, offset, length));
+                return bindEpochNumber(c, buffer, offset, length);
             default:
                 return fail(c, ErrorCode.WRONG_JSON_TYPE);
         }
+    }
+
+    private ErrorCode bindEpochNumber(final int c, final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (dialect == Dialect.MACHBASE &&
+            IntegerParser.parse(buffer, offset, length, TypeKind.INT64, value) == ErrorCode.NONE)
+        {
+            // A number is an epoch in the timeformat's unit; layouts read numbers as nanoseconds, as Neo does.
+            final EpochUnit unit = timeFormat.epochUnit();
+            return putEpoch(c, value.longValue, unit != null ? unit : EpochUnit.NANOS);
+        }
+        return putTimestamp(c, epochNumber(c, buffer, offset, length));
     }
 
     private ErrorCode epochNumber(final int c, final DirectBuffer buffer, final int offset, final int length)

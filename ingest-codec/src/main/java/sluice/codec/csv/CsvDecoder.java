@@ -14,7 +14,6 @@ import sluice.codec.time.TimeFormat;
 import sluice.codec.value.Ascii;
 import sluice.codec.value.Utf8;
 
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,10 +46,6 @@ public final class CsvDecoder implements RowDecoder
     /** Never equal to a byte read with getByte (-128..127): quote/escape/comment switched off. */
     private static final int NO_BYTE = 0x1000;
     private static final byte[] UTF8_BOM = {(byte)0xEF, (byte)0xBB, (byte)0xBF};
-    private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
-    private static final long LF_PATTERN = ONES * '\n';
-    private static final long CR_PATTERN = ONES * '\r';
 
     private final ValueBinder binder;
     private final CsvFastPath fast = new CsvFastPath();
@@ -60,8 +55,6 @@ public final class CsvDecoder implements RowDecoder
 
     private TableSchema schema;
     private byte delimiter;
-    /** The delimiter in every byte of a long, for {@link #findFieldEnd}. */
-    private long delimiterPattern;
     private int quote;
     private int escape;
     private boolean doubleQuote;
@@ -121,7 +114,6 @@ public final class CsvDecoder implements RowDecoder
         this.schema = schema;
         binder.reset(schema, timeFormat, requestTimeNanos);
         delimiter = config.delimiter();
-        delimiterPattern = ONES * (delimiter & 0xFF);
         fast.delimiter(delimiter);
         quoting = config.quoting();
         quote = quoting ? config.quote() : NO_BYTE;
@@ -272,7 +264,8 @@ public final class CsvDecoder implements RowDecoder
                     // The byte at the record limit may still end the record, nothing else.
                     final int limit = limitIndex(end);
                     final int scanEnd = Math.min(end, limit + 1);
-                    final int j = findFieldEnd(buffer, i, scanEnd);
+                    final int found = fast.scanText(buffer, i, scanEnd);
+                    final int j = found < 0 ? scanEnd : found;
                     final byte b = j < scanEnd ? buffer.getByte(j) : 0;
                     if (j == end)
                     {
@@ -512,43 +505,7 @@ public final class CsvDecoder implements RowDecoder
         bomMatched = UTF8_BOM.length;
     }
 
-    /**
-     * Index of the first delimiter, CR or LF in {@code [from, to)}, or {@code to}. Eight bytes at a time: a byte
-     * equal to {@code t} is a zero byte of {@code word ^ t*0x01..01}, found with the classic has-zero-byte test; its
-     * lowest set bit is exact (only bits above a true match can be false positives), and the lowest is the first
-     * byte because the word is read little-endian.
-     */
-    private int findFieldEnd(final DirectBuffer buffer, final int from, final int to)
-    {
-        final long delimiters = delimiterPattern;
-        int j = from;
-        while (j <= to - Long.BYTES)
-        {
-            final long word = buffer.getLong(j, ByteOrder.LITTLE_ENDIAN);
-            final long found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LF_PATTERN) | zeroBytes(word ^ CR_PATTERN);
-            if (found != 0)
-            {
-                return j + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-            j += Long.BYTES;
-        }
-        final byte delimiter = this.delimiter;
-        while (j < to)
-        {
-            final byte b = buffer.getByte(j);
-            if (b == delimiter || b == '\n' || b == '\r')
-            {
-                return j;
-            }
-            j++;
-        }
-        return j;
-    }
 
-    private static long zeroBytes(final long x)
-    {
-        return (x - ONES) & ~x & HIGH_BITS;
-    }
 
     /**
      * Index in the current chunk of the record limit, at most {@code end}. Scans stop there, so a record that is too

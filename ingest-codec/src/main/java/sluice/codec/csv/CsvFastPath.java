@@ -1,6 +1,7 @@
 package sluice.codec.csv;
 
 import org.agrona.DirectBuffer;
+import sluice.codec.value.Swar;
 
 import java.nio.ByteOrder;
 
@@ -18,8 +19,8 @@ final class CsvFastPath
 {
     static final int FALLBACK = -1;
 
-    private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long ONES = Swar.ONES;
+    private static final long HIGH_BITS = Swar.HIGH_BITS;
     private static final long LF_PATTERN = ONES * '\n';
     private static final long CR_PATTERN = ONES * '\r';
     /** Exactly representable powers of ten, for Clinger's fast path. */
@@ -71,11 +72,11 @@ final class CsvFastPath
         while (p <= limit - Long.BYTES && p - digitsStart <= 11)
         {
             final long word = buffer.getLong(p, ByteOrder.LITTLE_ENDIAN);
-            if (!isEightDigits(word))
+            if (!Swar.isEightDigits(word))
             {
                 break;
             }
-            magnitude = magnitude * 100_000_000L + eightDigits(word);
+            magnitude = magnitude * 100_000_000L + Swar.eightDigits(word);
             p += Long.BYTES;
         }
         while (p < limit)
@@ -307,7 +308,8 @@ final class CsvFastPath
         {
             final long word = buffer.getLong(p, ByteOrder.LITTLE_ENDIAN);
             // A byte equal to t is a zero byte of word ^ t*0x01..01; the lowest flagged byte is exact.
-            final long found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LF_PATTERN) | zeroBytes(word ^ CR_PATTERN);
+            final long found =
+                Swar.zeroBytes(word ^ delimiters) | Swar.zeroBytes(word ^ LF_PATTERN) | Swar.zeroBytes(word ^ CR_PATTERN);
             if (found != 0)
             {
                 final int at = Long.numberOfTrailingZeros(found) >>> 3;
@@ -338,25 +340,6 @@ final class CsvFastPath
         return asciiOnly;
     }
 
-    private static long zeroBytes(final long x)
-    {
-        return (x - ONES) & ~x & HIGH_BITS;
-    }
 
-    /** All eight bytes are ASCII digits (fast_float's is_made_of_eight_digits_fast). */
-    private static boolean isEightDigits(final long word)
-    {
-        return ((word & 0xF0F0_F0F0_F0F0_F0F0L) | (((word + 0x0606_0606_0606_0606L) & 0xF0F0_F0F0_F0F0_F0F0L) >>> 4)) ==
-            0x3333_3333_3333_3333L;
-    }
 
-    /** The value of eight ASCII digits read little-endian, first digit in the lowest byte (fast_float's trick). */
-    private static long eightDigits(final long word)
-    {
-        long value = word - 0x3030_3030_3030_3030L;
-        value = (value * 10) + (value >>> 8);
-        value = (((value & 0x0000_00FF_0000_00FFL) * 0x000F_4240_0000_0064L) +
-            (((value >>> 16) & 0x0000_00FF_0000_00FFL) * 0x0000_2710_0000_0001L)) >>> 32;
-        return value & 0xFFFF_FFFFL;
-    }
 }

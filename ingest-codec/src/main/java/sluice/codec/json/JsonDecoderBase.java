@@ -35,6 +35,11 @@ abstract class JsonDecoderBase implements RowDecoder, JsonHandler
     protected long replayOffsetBase;
     protected long replayLineBase;
     protected RowSink sink;
+    protected final JsonFastPath fast = new JsonFastPath();
+    /** Per column, the binder's fast kind ({@link ValueBinder#fastTextKind}). */
+    protected byte[] fastKinds = new byte[0];
+    private static final int MAX_FAST_FAILURES = 8;
+    private int fastFailures;
     private boolean stopped;
 
     JsonDecoderBase(final ValueBinder binder)
@@ -59,6 +64,16 @@ abstract class JsonDecoderBase implements RowDecoder, JsonHandler
         replayOffsetBase = 0;
         replayLineBase = 0;
         stopped = false;
+        fastFailures = 0;
+        final int n = schema.columnCount();
+        if (fastKinds.length < n)
+        {
+            fastKinds = new byte[n];
+        }
+        for (int c = 0; c < n; c++)
+        {
+            fastKinds[c] = binder.fastTextKind(c);
+        }
     }
 
     @Override
@@ -87,17 +102,227 @@ abstract class JsonDecoderBase implements RowDecoder, JsonHandler
             return ERROR;
         }
         useSink(sink);
-        final int r = lexer.parse(buffer, offset, length, this);
-        if (r == JsonLexer.NEED_MORE)
+        final int end = offset + length;
+        int i = offset;
+        while (true)
         {
-            return NEED_MORE;
+            if (fastFailures < MAX_FAST_FAILURES)
+            {
+                i = fastPath(buffer, i, end);
+            }
+            if (i == end)
+            {
+                return NEED_MORE;
+            }
+            final int r = lexer.parse(buffer, i, end - i, this);
+            if (r == JsonLexer.PAUSED)
+            {
+                i = lexer.pausedIndex();
+                continue;
+            }
+            if (r == JsonLexer.NEED_MORE)
+            {
+                return NEED_MORE;
+            }
+            if (r == JsonLexer.ERROR)
+            {
+                lexerFailed(lexer);
+            }
+            stopped = true;
+            return ERROR;
         }
-        if (r == JsonLexer.ERROR)
+    }
+
+    /**
+     * Reads whole records starting at {@code from} without the lexer, when they have the plain shape, binding them
+     * as the lexer path would, and returns the index after the last one read (accounted to the lexer with
+     * {@link JsonLexer#advanceOverValues}); {@code from} if none. Called at record boundaries: at the start of each
+     * chunk and whenever the handler answers {@link JsonHandler#PAUSE}. The default reads nothing.
+     */
+    protected int fastPath(final DirectBuffer buffer, final int from, final int end)
+    {
+        return from;
+    }
+
+    /** Whether handlers should pause at record boundaries for {@link #fastPath}: not once it keeps failing. */
+    protected final boolean fastPathWanted()
+    {
+        return fastFailures < MAX_FAST_FAILURES;
+    }
+
+    /** Counts a fast path attempt that read nothing; past a few in a row the request stops trying. */
+    protected final void fastPathResult(final long records)
+    {
+        fastFailures = records > 0 ? 0 : fastFailures + 1;
+    }
+
+    /**
+     * {@link #fastValue} with the common kinds dispatched to small methods first: the record loops call this, so the
+     * hot path inlines whatever fastValue's compiled size.
+     */
+    protected final int fastColumnValue(final DirectBuffer buffer, final int p, final int end, final int column)
+    {
+        if (column >= 0)
         {
-            lexerFailed(lexer);
+            final int at;
+            switch (fastKinds[column])
+            {
+                case ValueBinder.FAST_STRING:
+                case ValueBinder.FAST_STRING_OR_NULL_WORD:
+                    at = fastAsciiString(buffer, p, end, column);
+                    break;
+                case ValueBinder.FAST_INTEGER:
+                case ValueBinder.FAST_EPOCH_NANOS:
+                    at = fastLong(buffer, p, end, column);
+                    break;
+                case ValueBinder.FAST_FLOAT64:
+                    at = fastDouble(buffer, p, end, column);
+                    break;
+                default:
+                    at = JsonFastPath.FALLBACK;
+                    break;
+            }
+            if (at >= 0)
+            {
+                return at;
+            }
         }
-        stopped = true;
-        return ERROR;
+        return fastValue(buffer, p, end, column);
+    }
+
+    private int fastAsciiString(final DirectBuffer buffer, final int p, final int end, final int column)
+    {
+        if (buffer.getByte(p) != '"')
+        {
+            return JsonFastPath.FALLBACK;
+        }
+        final int close = fast.scanString(buffer, p, end);
+        if (close < 0 || !fast.asciiOnly)
+        {
+            return JsonFastPath.FALLBACK;
+        }
+        binder.putValidText(column, buffer, p + 1, close - p - 1);
+        return close + 1;
+    }
+
+    private int fastLong(final DirectBuffer buffer, final int p, final int end, final int column)
+    {
+        final int after = fast.scanNumber(buffer, p, end);
+        if (after < 0 || !fast.longFits || !binder.integerFits(column, fast.longValue))
+        {
+            return JsonFastPath.FALLBACK;
+        }
+        binder.putParsedLong(column, fast.longValue);
+        return after;
+    }
+
+    private int fastDouble(final DirectBuffer buffer, final int p, final int end, final int column)
+    {
+        final int after = fast.scanNumber(buffer, p, end);
+        if (after < 0 || !fast.doubleExact)
+        {
+            return JsonFastPath.FALLBACK;
+        }
+        binder.putParsedDouble(column, fast.doubleValue);
+        return after;
+    }
+
+    /**
+     * One scalar value at {@code p} bound to {@code column} (or only checked, for column -1) as the lexer path would
+     * bind it: the index after it, or {@link JsonFastPath#FALLBACK} with nothing bound.
+     */
+    protected final int fastValue(final DirectBuffer buffer, final int p, final int end, final int column)
+    {
+        final JsonFastPath fast = this.fast;
+        final byte b = buffer.getByte(p);
+        if (b == '"')
+        {
+            final int close = fast.scanString(buffer, p, end);
+            if (close < 0)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            if (column >= 0)
+            {
+                final byte kind = fastKinds[column];
+                if ((kind == ValueBinder.FAST_STRING || kind == ValueBinder.FAST_STRING_OR_NULL_WORD) && fast.asciiOnly)
+                {
+                    binder.putValidText(column, buffer, p + 1, close - p - 1);
+                }
+                else if (binder.bindJsonString(column, buffer, p + 1, close - p - 1) != ErrorCode.NONE)
+                {
+                    return JsonFastPath.FALLBACK;
+                }
+            }
+            return close + 1;
+        }
+        if (b == '-' || (b >= '0' && b <= '9'))
+        {
+            final int after = fast.scanNumber(buffer, p, end);
+            if (after < 0)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            if (column >= 0 && !bindFastNumber(buffer, p, after, column))
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            return after;
+        }
+        final int after;
+        final ErrorCode code;
+        if (b == 't')
+        {
+            after = JsonFastPath.scanLiteral(buffer, p, end, "true");
+            code = after < 0 || column < 0 ? ErrorCode.NONE : binder.bindJsonBoolean(column, true);
+        }
+        else if (b == 'f')
+        {
+            after = JsonFastPath.scanLiteral(buffer, p, end, "false");
+            code = after < 0 || column < 0 ? ErrorCode.NONE : binder.bindJsonBoolean(column, false);
+        }
+        else if (b == 'n')
+        {
+            after = JsonFastPath.scanLiteral(buffer, p, end, "null");
+            code = after < 0 || column < 0 ? ErrorCode.NONE : binder.bindJsonNull(column);
+        }
+        else
+        {
+            return JsonFastPath.FALLBACK;
+        }
+        return code == ErrorCode.NONE ? after : JsonFastPath.FALLBACK;
+    }
+
+    private boolean bindFastNumber(final DirectBuffer buffer, final int p, final int after, final int column)
+    {
+        final JsonFastPath fast = this.fast;
+        switch (fastKinds[column])
+        {
+            case ValueBinder.FAST_INTEGER:
+                if (fast.longFits && binder.integerFits(column, fast.longValue))
+                {
+                    binder.putParsedLong(column, fast.longValue);
+                    return true;
+                }
+                break;
+            case ValueBinder.FAST_EPOCH_NANOS:
+                if (fast.longFits)
+                {
+                    binder.putParsedLong(column, fast.longValue);
+                    return true;
+                }
+                break;
+            case ValueBinder.FAST_FLOAT64:
+                if (fast.doubleExact)
+                {
+                    binder.putParsedDouble(column, fast.doubleValue);
+                    return true;
+                }
+                break;
+            default:
+                break;
+        }
+        return binder.bindJsonNumber(column, buffer, p, after - p) == ErrorCode.NONE;
     }
 
     @Override

@@ -14,6 +14,11 @@ public interface JsonHandler
     int STOP = 1;
     /** Only for START_OBJECT / START_ARRAY: deliver the whole container as one RAW token. */
     int CAPTURE = 2;
+    /**
+     * Only for START_OBJECT, START_ARRAY, END_OBJECT, END_ARRAY: return from {@link JsonLexer#parse} now with {@link JsonLexer#PAUSED}, so the
+     * caller can read what follows another way (decoders' fast paths) and resume.
+     */
+    int PAUSE = 3;
 
     int onToken(int token, DirectBuffer buffer, int offset, int length);
 }

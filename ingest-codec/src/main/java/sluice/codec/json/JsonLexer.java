@@ -54,6 +54,8 @@ public final class JsonLexer
     public static final int COMPLETE = 2;
     /** Malformed input or a limit; see {@link #errorCode()}. */
     public static final int ERROR = -1;
+    /** The handler answered {@link JsonHandler#PAUSE}: input up to {@link #pausedIndex()} was consumed. */
+    public static final int PAUSED = 3;
 
     public static final int DEFAULT_MAX_DEPTH = 128;
     public static final int DEFAULT_MAX_TOKEN_BYTES = 16 * 1024 * 1024;
@@ -116,6 +118,7 @@ public final class JsonLexer
 
     private long chunkBase;
     private int chunkOffset;
+    private int pausedIndex;
     private long tokenStart;
     private long tokenLine;
     private long line;
@@ -289,6 +292,12 @@ public final class JsonLexer
             }
             if (i < 0)
             {
+                if (i == PAUSE_SIGNAL)
+                {
+                    // Paused right after a container ended: no token or capture is in progress.
+                    chunkBase += pausedIndex - offset;
+                    return PAUSED;
+                }
                 return i == STOP_SIGNAL ? STOPPED : ERROR;
             }
         }
@@ -343,6 +352,7 @@ public final class JsonLexer
 
     private static final int STOP_SIGNAL = -2;
     private static final int ERROR_SIGNAL = -1;
+    private static final int PAUSE_SIGNAL = -3;
 
     private int skipByteOrderMark(final DirectBuffer buffer, final int offset, final int end)
     {
@@ -490,6 +500,11 @@ public final class JsonLexer
         {
             return STOP_SIGNAL;
         }
+        else if (action == JsonHandler.PAUSE)
+        {
+            pausedIndex = i + 1;
+            return PAUSE_SIGNAL;
+        }
         return i + 1;
     }
 
@@ -513,7 +528,58 @@ public final class JsonLexer
         tokenStart = absolute(i);
         tokenLine = line;
         afterValue();
-        return handler.onToken(token, null, 0, 0) == JsonHandler.STOP ? STOP_SIGNAL : i + 1;
+        final int action = handler.onToken(token, null, 0, 0);
+        if (action == JsonHandler.PAUSE)
+        {
+            pausedIndex = i + 1;
+            return PAUSE_SIGNAL;
+        }
+        return action == JsonHandler.STOP ? STOP_SIGNAL : i + 1;
+    }
+
+    /** After {@link #PAUSED}: the index in the buffer passed to {@link #parse} of the first byte not consumed. */
+    public int pausedIndex()
+    {
+        return pausedIndex;
+    }
+
+    /**
+     * True between values of a container or of the top level, with no token in progress: where a caller may read
+     * whole values itself and account for them with {@link #advanceOverValues}.
+     */
+    public boolean atValueBoundary()
+    {
+        return state == S_AFTER_VALUE || state == S_VALUE_OR_END_ARRAY || (state == S_VALUE && depth == 0);
+    }
+
+    /** True if the next value in the current array must be preceded by a comma. */
+    public boolean expectsComma()
+    {
+        return state == S_AFTER_VALUE;
+    }
+
+    /**
+     * Accounts for {@code bytes} of input holding {@code values} complete values (with the commas between them) and
+     * {@code newlines} line feeds that the caller consumed itself at a value boundary; the lexer continues after
+     * them as if it had read them.
+     */
+    public void advanceOverValues(final int bytes, final int newlines, final long values)
+    {
+        assert atValueBoundary() : "not at a value boundary";
+        chunkBase += bytes;
+        line += newlines;
+        if (values > 0)
+        {
+            if (depth == 0)
+            {
+                topLevelValues += values;
+                state = multipleValues ? S_VALUE : S_END;
+            }
+            else
+            {
+                state = S_AFTER_VALUE;
+            }
+        }
     }
 
     private void afterValue()

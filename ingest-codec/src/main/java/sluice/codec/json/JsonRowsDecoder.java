@@ -139,7 +139,7 @@ public final class JsonRowsDecoder extends JsonDecoderBase
             dataSeen = true;
             usePositionalColumns();
             state = P_ROWS;
-            return CONTINUE;
+            return fastPathWanted() ? PAUSE : CONTINUE;
         }
         return fatal(ErrorCode.JSON_UNEXPECTED_SHAPE, null,
             "expected " + (layout == Layout.PROTON ? "{\"columns\":[...],\"data\":[[...]]}" :
@@ -217,7 +217,7 @@ public final class JsonRowsDecoder extends JsonDecoderBase
                 if (columnsSeen)
                 {
                     state = P_ROWS;
-                    return CONTINUE;
+                    return fastPathWanted() ? PAUSE : CONTINUE;
                 }
                 // The column list may still follow: keep the rows' text until the object ends.
                 pendingKey = K_DEFERRED_ROWS;
@@ -359,7 +359,104 @@ public final class JsonRowsDecoder extends JsonDecoderBase
             return reject(code, column, -1, null, null);
         }
         rowsDecoded++;
-        return CONTINUE;
+        return !replaying && fastPathWanted() ? PAUSE : CONTINUE;
+    }
+
+    /**
+     * Rows of plain scalars, {@code [v, v, ...]} with exactly one value per column, read without the lexer; at the
+     * first row that is anything else the lexer takes over from that row's comma.
+     */
+    @Override
+    protected int fastPath(final DirectBuffer buffer, final int from, final int end)
+    {
+        if (state != P_ROWS || replaying || columnCount == 0 || !lexer.atValueBoundary())
+        {
+            return from;
+        }
+        final JsonFastPath fast = this.fast;
+        fast.newlines = 0;
+        boolean comma = lexer.expectsComma();
+        int done = from;
+        int doneNewlines = 0;
+        long rows = 0;
+        while (true)
+        {
+            int q = fast.skipWhitespace(buffer, done, end);
+            if (comma)
+            {
+                if (q >= end || buffer.getByte(q) != ',')
+                {
+                    break;
+                }
+                q = fast.skipWhitespace(buffer, q + 1, end);
+            }
+            if (q >= end || buffer.getByte(q) != '[')
+            {
+                break;
+            }
+            recordNumber++;
+            binder.beginRow(RowSink.OP_INSERT);
+            final int after = fastRow(buffer, q + 1, end);
+            if (after < 0)
+            {
+                binder.abortRow();
+                recordNumber--;
+                break;
+            }
+            if (binder.endRow() != ErrorCode.NONE)
+            {
+                // The lexer path reads the row again and reports why.
+                recordNumber--;
+                break;
+            }
+            rowsDecoded++;
+            rows++;
+            comma = true;
+            done = after;
+            doneNewlines = fast.newlines;
+        }
+        if (rows > 0)
+        {
+            lexer.advanceOverValues(done - from, doneNewlines, rows);
+        }
+        fastPathResult(rows);
+        return done;
+    }
+
+    /** The values of one row after its '[': the index after its ']', or FALLBACK with nothing kept. */
+    private int fastRow(final DirectBuffer buffer, final int start, final int end)
+    {
+        final JsonFastPath fast = this.fast;
+        final int last = columnCount - 1;
+        int p = start;
+        for (int f = 0; ; f++)
+        {
+            p = fast.skipWhitespace(buffer, p, end);
+            if (p >= end)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            p = fastColumnValue(buffer, p, end, columns[f]);
+            if (p < 0)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            p = fast.skipWhitespace(buffer, p, end);
+            if (p >= end)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            final byte separator = buffer.getByte(p);
+            if (f == last)
+            {
+                return separator == ']' ? p + 1 : JsonFastPath.FALLBACK;
+            }
+            if (separator != ',')
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            p++;
+        }
     }
 
     private int returnStateAfterRow()

@@ -109,7 +109,120 @@ public final class NdjsonDecoder extends JsonDecoderBase
             return reject(code, binder.failedColumn(), -1, null, null);
         }
         rowsDecoded++;
-        return CONTINUE;
+        return fastPathWanted() ? PAUSE : CONTINUE;
+    }
+
+    /**
+     * Objects of plain scalar values read without the lexer; at the first object that is anything else (nested
+     * values, escapes, errors) the lexer takes over from that object.
+     */
+    @Override
+    protected int fastPath(final DirectBuffer buffer, final int from, final int end)
+    {
+        if (state != T_TOP || !lexer.atValueBoundary())
+        {
+            return from;
+        }
+        final JsonFastPath fast = this.fast;
+        fast.newlines = 0;
+        int done = from;
+        int doneNewlines = 0;
+        long rows = 0;
+        while (true)
+        {
+            final int q = fast.skipWhitespace(buffer, done, end);
+            if (q >= end || buffer.getByte(q) != '{')
+            {
+                break;
+            }
+            recordNumber++;
+            binder.beginRow(RowSink.OP_INSERT);
+            final int after = fastObject(buffer, q + 1, end);
+            if (after < 0)
+            {
+                binder.abortRow();
+                recordNumber--;
+                break;
+            }
+            if (binder.endRow() != ErrorCode.NONE)
+            {
+                recordNumber--;
+                break;
+            }
+            rowsDecoded++;
+            rows++;
+            done = after;
+            doneNewlines = fast.newlines;
+        }
+        if (rows > 0)
+        {
+            lexer.advanceOverValues(done - from, doneNewlines, rows);
+        }
+        fastPathResult(rows);
+        return done;
+    }
+
+    /** The members of one object after its '{': the index after its '}', or FALLBACK with nothing kept. */
+    private int fastObject(final DirectBuffer buffer, final int start, final int end)
+    {
+        final JsonFastPath fast = this.fast;
+        int p = fast.skipWhitespace(buffer, start, end);
+        if (p >= end)
+        {
+            return JsonFastPath.FALLBACK;
+        }
+        if (buffer.getByte(p) == '}')
+        {
+            return p + 1;
+        }
+        int position = 0;
+        while (true)
+        {
+            if (buffer.getByte(p) != '"')
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            final int close = fast.scanString(buffer, p, end);
+            if (close < 0)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            final int c = keyCache.lookup(position++, buffer, p + 1, close - p - 1);
+            p = fast.skipWhitespace(buffer, close + 1, end);
+            if (p >= end || buffer.getByte(p) != ':')
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            p = fast.skipWhitespace(buffer, p + 1, end);
+            if (p >= end)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            p = fastColumnValue(buffer, p, end, c);
+            if (p < 0)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            p = fast.skipWhitespace(buffer, p, end);
+            if (p >= end)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            final byte separator = buffer.getByte(p);
+            if (separator == '}')
+            {
+                return p + 1;
+            }
+            if (separator != ',')
+            {
+                return JsonFastPath.FALLBACK;
+            }
+            p = fast.skipWhitespace(buffer, p + 1, end);
+            if (p >= end)
+            {
+                return JsonFastPath.FALLBACK;
+            }
+        }
     }
 
     @Override
