@@ -49,7 +49,7 @@ final class CompositeTextParser
 
     /** Parses {@code src[offset, offset + length)} as a value of {@code type} (ARRAY or MAP) into {@code out}. */
     ErrorCode parse(
-        final DataType type, final Dialect dialect, final DirectBuffer src, final int offset, final int length,
+        final DataType type, final DirectBuffer src, final int offset, final int length,
         final MutableDirectBuffer out)
     {
         this.src = src;

@@ -41,17 +41,6 @@ import sluice.codec.value.Utf8;
  */
 public final class ValueBinder
 {
-    private static final long[] POWERS_OF_TEN = {
-        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L};
-    /** Epoch seconds whose microseconds still fit a long; far beyond year 9999 either way. */
-    private static final long MAX_MICROS_SECONDS = Long.MAX_VALUE / 1_000_000L - 1;
-    /** Epoch seconds whose nanoseconds fit a long: 1677-09-21 .. 2262-04-11. */
-    private static final long MAX_NANOS_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
-    private static final long MAX_NANOS_AS_MICROS = Long.MAX_VALUE / 1_000L - 1;
-    private static final long MAX_NANOS_AS_MILLIS = Long.MAX_VALUE / 1_000_000L - 1;
-    private static final long MAX_MICROS_AS_MILLIS = Long.MAX_VALUE / 1_000L - 1;
-    private static final long MIN_EPOCH_MICROS = EpochDays.MIN_EPOCH_SECOND * 1_000_000L;
-    private static final long MAX_EPOCH_MICROS = EpochDays.MAX_EPOCH_SECOND * 1_000_000L + 999_999L;
     private static final UnsafeBuffer EMPTY = new UnsafeBuffer(new byte[0]);
     public static final byte FAST_NONE = 0;
     public static final byte FAST_STRING = 1;
@@ -816,8 +805,8 @@ public final class ValueBinder
         {
             return fail(c, code == ErrorCode.TIMESTAMP_OUT_OF_RANGE ? code : ErrorCode.INVALID_TIMESTAMP);
         }
-        final long units = toColumnUnits(c, value.longValue, value.nanos);
-        if (units == Long.MIN_VALUE)
+        final long units = TimestampUnits.fromSeconds(types[c], value.longValue, value.nanos);
+        if (units == TimestampUnits.OUT_OF_RANGE)
         {
             return fail(c, ErrorCode.TIMESTAMP_OUT_OF_RANGE);
         }
@@ -826,95 +815,17 @@ public final class ValueBinder
         return ErrorCode.NONE;
     }
 
-    /**
-     * An integer epoch in {@code unit} into the column's unit, truncated to its precision. Every conversion is a
-     * multiplication or a division by a constant, range-checked against years 0..9999.
-     */
+    /** An integer epoch in {@code unit}, in the column's unit and precision. */
     private ErrorCode putEpoch(final int c, final long v, final EpochUnit unit)
     {
-        final DataType type = types[c];
-        long units;
-        if (type.kind() == TypeKind.TIMESTAMP_NS)
-        {
-            // Any long of nanoseconds lies inside years 0..9999; coarser units must not overflow on the way.
-            switch (unit)
-            {
-                case NANOS: units = v; break;
-                case MICROS: units = v > MAX_NANOS_AS_MICROS || v < -MAX_NANOS_AS_MICROS ? Long.MIN_VALUE : v * 1_000L;
-                    break;
-                case MILLIS: units = v > MAX_NANOS_AS_MILLIS || v < -MAX_NANOS_AS_MILLIS ? Long.MIN_VALUE :
-                    v * 1_000_000L;
-                    break;
-                default: units = v > MAX_NANOS_SECONDS || v < -MAX_NANOS_SECONDS ? Long.MIN_VALUE : v * 1_000_000_000L;
-                    break;
-            }
-            if (units != Long.MIN_VALUE && type.precision() < 9)
-            {
-                final long step = POWERS_OF_TEN[9 - type.precision()];
-                units = Math.floorDiv(units, step) * step;
-            }
-        }
-        else
-        {
-            switch (unit)
-            {
-                case NANOS: units = Math.floorDiv(v, 1_000L); break;
-                case MICROS: units = v; break;
-                case MILLIS: units = v > MAX_MICROS_AS_MILLIS || v < -MAX_MICROS_AS_MILLIS ? Long.MIN_VALUE : v * 1_000L;
-                    break;
-                default: units = v > MAX_MICROS_SECONDS || v < -MAX_MICROS_SECONDS ? Long.MIN_VALUE : v * 1_000_000L;
-                    break;
-            }
-            if (units != Long.MIN_VALUE && (units > MAX_EPOCH_MICROS || units < MIN_EPOCH_MICROS))
-            {
-                units = Long.MIN_VALUE;
-            }
-            if (units != Long.MIN_VALUE && type.precision() < 6)
-            {
-                final long step = POWERS_OF_TEN[6 - type.precision()];
-                units = Math.floorDiv(units, step) * step;
-            }
-        }
-        if (units == Long.MIN_VALUE)
+        final long units = TimestampUnits.fromEpoch(types[c], v, unit);
+        if (units == TimestampUnits.OUT_OF_RANGE)
         {
             return fail(c, ErrorCode.TIMESTAMP_OUT_OF_RANGE);
         }
         markAssigned(c);
         sink.putLong(c, units);
         return ErrorCode.NONE;
-    }
-
-    /** Epoch seconds + nanos in the column's unit, or {@link Long#MIN_VALUE} when out of range. */
-    private long toColumnUnits(final int c, final long seconds, final int nanos)
-    {
-        final DataType type = types[c];
-        if (type.kind() == TypeKind.TIMESTAMP)
-        {
-            if (seconds > EpochDays.MAX_EPOCH_SECOND || seconds < EpochDays.MIN_EPOCH_SECOND)
-            {
-                return Long.MIN_VALUE;
-            }
-            final long micros = seconds * 1_000_000L + nanos / 1_000;
-            final int precision = type.precision();
-            if (precision >= 6)
-            {
-                return micros;
-            }
-            final long unit = POWERS_OF_TEN[6 - precision];
-            return Math.floorDiv(micros, unit) * unit;
-        }
-        if (seconds > MAX_NANOS_SECONDS || seconds < -MAX_NANOS_SECONDS)
-        {
-            return Long.MIN_VALUE;
-        }
-        final long epochNanos = seconds * 1_000_000_000L + nanos;
-        final int precision = type.precision();
-        if (precision >= 9)
-        {
-            return epochNanos;
-        }
-        final long unit = POWERS_OF_TEN[9 - precision];
-        return Math.floorDiv(epochNanos, unit) * unit;
     }
 
     private ErrorCode putBinary(final int c, final DirectBuffer buffer, final int offset, final int length)
@@ -937,7 +848,7 @@ public final class ValueBinder
 
     private ErrorCode putComposite(final int c, final DirectBuffer buffer, final int offset, final int length)
     {
-        final ErrorCode code = compositeParser.parse(types[c], dialect, buffer, offset, length, scratch);
+        final ErrorCode code = compositeParser.parse(types[c], buffer, offset, length, scratch);
         return code != ErrorCode.NONE ? fail(c, code) : put(c, scratch, 0, compositeParser.outputLength());
     }
 
@@ -1020,7 +931,8 @@ public final class ValueBinder
             case NOW:
                 final long nanos = requestTimeNanos;
                 final long units = kinds[c] == TypeKind.DATE ? Math.floorDiv(nanos, 86_400_000_000_000L) :
-                    toColumnUnits(c, Math.floorDiv(nanos, 1_000_000_000L), (int)Math.floorMod(nanos, 1_000_000_000L));
+                    TimestampUnits.fromSeconds(
+                        types[c], Math.floorDiv(nanos, 1_000_000_000L), (int)Math.floorMod(nanos, 1_000_000_000L));
                 markAssigned(c);
                 sink.putLong(c, units);
                 return ErrorCode.NONE;

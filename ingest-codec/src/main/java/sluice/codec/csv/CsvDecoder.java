@@ -12,7 +12,6 @@ import sluice.codec.row.RowSink;
 import sluice.codec.schema.TableSchema;
 import sluice.codec.time.TimeFormat;
 import sluice.codec.value.Ascii;
-import sluice.codec.value.Utf8;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +48,7 @@ public final class CsvDecoder implements RowDecoder
 
     private final ValueBinder binder;
     private final CsvFastPath fast = new CsvFastPath();
+    private final CsvFieldBinder fieldBinder;
     private final DecodeErrors errors = new DecodeErrors();
     private final ExpandableDirectByteBuffer fieldBuffer = new ExpandableDirectByteBuffer(256);
     private final List<String> headerNames = new ArrayList<>();
@@ -100,6 +100,7 @@ public final class CsvDecoder implements RowDecoder
     public CsvDecoder(final ValueBinder binder)
     {
         this.binder = binder;
+        this.fieldBinder = new CsvFieldBinder(fast, binder);
     }
 
     /**
@@ -161,11 +162,6 @@ public final class CsvDecoder implements RowDecoder
         return recordsRejected;
     }
 
-    /** Column index each field goes to (after a COLUMNS header: the header's), -1 for ignored fields. */
-    public int[] fieldColumns()
-    {
-        return columns.clone();
-    }
 
     @Override
     public int decode(final DirectBuffer buffer, final int offset, final int length, final RowSink sink)
@@ -630,7 +626,7 @@ public final class CsvDecoder implements RowDecoder
         {
             return CsvFastPath.FALLBACK;
         }
-        return fastValue(buffer, from, limitIndex(end), fieldKinds[index], columns[index]);
+        return fieldBinder.bind(fieldKinds[index], buffer, from, limitIndex(end), columns[index]);
     }
 
     /**
@@ -652,21 +648,24 @@ public final class CsvDecoder implements RowDecoder
                 fieldIndex = f;
                 return p;
             }
-            // Dispatched here rather than through fastValue: the record loop is one compiled method with these small
-            // helpers inlined, where fastValue, compiled on its own first (it is hot per field), is too big to inline.
+            // The kinds are dispatched here rather than through CsvFieldBinder.bind: the record loop is then one
+            // compiled method with the small per-kind methods inlined, where bind, compiled on its own first (it is
+            // hot per field), may be too big to inline; measured, that costs about half the throughput.
             final int column = columns[f];
             final int at;
             switch (fieldKinds[f])
             {
-                case ValueBinder.FAST_STRING: at = fastString(buffer, p, limit, column); break;
-                case ValueBinder.FAST_INTEGER: at = fastInteger(buffer, p, limit, column); break;
-                case ValueBinder.FAST_EPOCH_NANOS: at = fastEpochNanos(buffer, p, limit, column); break;
-                case ValueBinder.FAST_FLOAT64: at = fastFloat64(buffer, p, limit, column); break;
-                case ValueBinder.FAST_FLOAT32: at = fastFloat32(buffer, p, limit, column); break;
-                case ValueBinder.FAST_DECIMAL: at = fastDecimal(buffer, p, limit, column); break;
-                case ValueBinder.FAST_BOOLEAN: at = fastBoolean(buffer, p, limit, column); break;
-                case ValueBinder.FAST_STRING_OR_NULL_WORD: at = fastStringOrNullWord(buffer, p, limit, column); break;
-                default: at = fastText(buffer, p, limit, column); break;
+                case ValueBinder.FAST_STRING: at = fieldBinder.string(buffer, p, limit, column); break;
+                case ValueBinder.FAST_INTEGER: at = fieldBinder.integer(buffer, p, limit, column); break;
+                case ValueBinder.FAST_EPOCH_NANOS: at = fieldBinder.epochNanos(buffer, p, limit, column); break;
+                case ValueBinder.FAST_FLOAT64: at = fieldBinder.float64(buffer, p, limit, column); break;
+                case ValueBinder.FAST_FLOAT32: at = fieldBinder.float32(buffer, p, limit, column); break;
+                case ValueBinder.FAST_DECIMAL: at = fieldBinder.decimal(buffer, p, limit, column); break;
+                case ValueBinder.FAST_BOOLEAN: at = fieldBinder.bool(buffer, p, limit, column); break;
+                case ValueBinder.FAST_STRING_OR_NULL_WORD:
+                    at = fieldBinder.stringOrNullWord(buffer, p, limit, column);
+                    break;
+                default: at = fieldBinder.text(buffer, p, limit, column); break;
             }
             if (at < 0)
             {
@@ -683,124 +682,6 @@ public final class CsvDecoder implements RowDecoder
             p = at + 1;
         }
         return p;
-    }
-
-    private int fastValue(
-        final DirectBuffer buffer, final int from, final int limit, final byte kind, final int column)
-    {
-        switch (kind)
-        {
-            case ValueBinder.FAST_STRING: return fastString(buffer, from, limit, column);
-            case ValueBinder.FAST_INTEGER: return fastInteger(buffer, from, limit, column);
-            case ValueBinder.FAST_EPOCH_NANOS: return fastEpochNanos(buffer, from, limit, column);
-            case ValueBinder.FAST_FLOAT64: return fastFloat64(buffer, from, limit, column);
-            case ValueBinder.FAST_FLOAT32: return fastFloat32(buffer, from, limit, column);
-            case ValueBinder.FAST_DECIMAL: return fastDecimal(buffer, from, limit, column);
-            case ValueBinder.FAST_BOOLEAN: return fastBoolean(buffer, from, limit, column);
-            case ValueBinder.FAST_STRING_OR_NULL_WORD: return fastStringOrNullWord(buffer, from, limit, column);
-            case ValueBinder.FAST_TEXT: return fastText(buffer, from, limit, column);
-            default: return CsvFastPath.FALLBACK;
-        }
-    }
-
-    // One small method per fast kind: each reads one field and binds it, or returns FALLBACK having bound nothing.
-
-    private int fastString(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at = fast.scanText(buffer, from, limit);
-        if (at < 0 || (!fast.textWasAscii() && !Utf8.isValid(buffer, from, at - from)))
-        {
-            return CsvFastPath.FALLBACK;
-        }
-        binder.putValidText(column, buffer, from, at - from);
-        return at;
-    }
-
-    private int fastStringOrNullWord(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at = fast.scanText(buffer, from, limit);
-        if (at < 0 || (!fast.textWasAscii() && !Utf8.isValid(buffer, from, at - from)))
-        {
-            return CsvFastPath.FALLBACK;
-        }
-        if (CsvFastPath.isNullWord(buffer, from, at))
-        {
-            binder.putParsedNull(column);
-        }
-        else
-        {
-            binder.putValidText(column, buffer, from, at - from);
-        }
-        return at;
-    }
-
-    private int fastInteger(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at = fast.scanInteger(buffer, from, limit);
-        if (at < 0 || !binder.integerFits(column, fast.longValue))
-        {
-            return CsvFastPath.FALLBACK;
-        }
-        binder.putParsedLong(column, fast.longValue);
-        return at;
-    }
-
-    private int fastEpochNanos(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at = fast.scanInteger(buffer, from, limit);
-        if (at >= 0)
-        {
-            binder.putParsedLong(column, fast.longValue);
-        }
-        return at;
-    }
-
-    private int fastFloat64(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at = fast.scanDouble(buffer, from, limit);
-        if (at >= 0)
-        {
-            binder.putParsedDouble(column, fast.doubleValue);
-        }
-        return at;
-    }
-
-    private int fastFloat32(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at = fast.scanFloat(buffer, from, limit);
-        if (at >= 0)
-        {
-            binder.putParsedDouble(column, fast.doubleValue);
-        }
-        return at;
-    }
-
-    private int fastDecimal(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at =
-            fast.scanDecimal(buffer, from, limit, binder.decimalPrecision(column), binder.decimalScale(column));
-        if (at >= 0)
-        {
-            binder.putParsedLong(column, fast.longValue);
-        }
-        return at;
-    }
-
-    private int fastBoolean(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at = fast.scanBoolean(buffer, from, limit, binder.strictBooleans());
-        if (at >= 0)
-        {
-            binder.putParsedBoolean(column, fast.longValue != 0);
-        }
-        return at;
-    }
-
-    /** Any other column: find the end, bind once. A failed bind puts nothing; the general path reports the error. */
-    private int fastText(final DirectBuffer buffer, final int from, final int limit, final int column)
-    {
-        final int at = fast.scanText(buffer, from, limit);
-        return at < 0 || binder.bindText(column, buffer, from, at - from) != ErrorCode.NONE ? CsvFastPath.FALLBACK : at;
     }
 
     /** Which columns the fast paths may bind, per field position: after reset and after a COLUMNS header. */

@@ -45,7 +45,6 @@ public enum ErrorCode
     // Syntax and limits: the decoder stops.
     CSV_UNTERMINATED_QUOTE("quoted field not terminated", true),
     CSV_CHARACTER_AFTER_QUOTE("unexpected character after a closing quote", true),
-    CSV_INVALID_HEADER("invalid header line", true),
     JSON_SYNTAX("malformed JSON", true),
     JSON_TRUNCATED("JSON input ended inside a value", true),
     JSON_TOO_DEEP("JSON nesting too deep", true),
@@ -54,8 +53,7 @@ public enum ErrorCode
     MISSING_COLUMNS_FIELD("missing 'columns' field", true),
     INVALID_COLUMNS_FIELD("'columns' field is invalid", true),
     RECORD_TOO_LONG("record longer than the configured limit", true),
-    VALUE_TOO_LONG("value longer than the configured limit", true),
-    TOO_MANY_ERRORS("too many bad records", true);
+    VALUE_TOO_LONG("value longer than the configured limit", true);
 
     private final String description;
     private final boolean fatal;

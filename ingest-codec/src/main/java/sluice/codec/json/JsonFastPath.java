@@ -26,6 +26,8 @@ final class JsonFastPath
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
         1e19, 1e20, 1e21, 1e22};
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
+    private static final long[] POWERS_OF_TEN_LONG = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+        10_000_000L, 100_000_000L};
 
     /** Line feeds skipped by {@link #skipWhitespace} since the caller last cleared it. */
     int newlines;
@@ -137,16 +139,21 @@ final class JsonFastPath
         }
         else if (first >= '1' && first <= '9')
         {
-            // Eight digits at a time while they last (two words cover a 19-digit epoch), then one by one.
-            while (i <= end - Long.BYTES && i - integerStart <= 8)
+            // Up to eight digits per word; a byte at a time only within the last eight bytes of the chunk.
+            while (i <= end - Long.BYTES && i - integerStart < 24)
             {
                 final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
-                if (!Swar.isEightDigits(word))
+                final int run = Swar.digitRun(word);
+                if (run == 0)
                 {
                     break;
                 }
-                mantissa = mantissa * 100_000_000L + Swar.eightDigits(word);
-                i += Long.BYTES;
+                mantissa = mantissa * POWERS_OF_TEN_LONG[run] + Swar.leadingDigits(word, run);
+                i += run;
+                if (run < 8)
+                {
+                    break;
+                }
             }
             while (i < end)
             {
@@ -169,6 +176,16 @@ final class JsonFastPath
         if (i < end && buffer.getByte(i) == '.')
         {
             final int fractionStart = ++i;
+            if (i <= end - Long.BYTES)
+            {
+                final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
+                final int run = Swar.digitRun(word);
+                if (run > 0)
+                {
+                    mantissa = mantissa * POWERS_OF_TEN_LONG[run] + Swar.leadingDigits(word, run);
+                    i += run;
+                }
+            }
             while (i < end)
             {
                 final int digit = buffer.getByte(i) - '0';

@@ -2,7 +2,6 @@ package sluice.codec.json;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
-import org.agrona.MutableDirectBuffer;
 import sluice.codec.error.ErrorCode;
 
 /**
@@ -1040,9 +1039,4 @@ public final class JsonLexer
         return ERROR_SIGNAL;
     }
 
-    /** The token buffer, for handlers that need to keep a copy of a token across callbacks. */
-    MutableDirectBuffer tokenBuffer()
-    {
-        return tokenBuffer;
-    }
 }

@@ -93,11 +93,6 @@ public final class JsonRowsDecoder extends JsonDecoderBase
         return this;
     }
 
-    /** Table column of each value position (the body's column list, or the positional default). */
-    public int[] valueColumns()
-    {
-        return java.util.Arrays.copyOf(columns, columnCount);
-    }
 
     @Override
     public int onToken(final int token, final DirectBuffer buffer, final int offset, final int length)

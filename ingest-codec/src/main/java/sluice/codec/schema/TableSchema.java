@@ -101,10 +101,6 @@ public final class TableSchema
         return positionalColumns.clone();
     }
 
-    public int positionalColumnCount()
-    {
-        return positionalColumns.length;
-    }
 
     /** UTF-8 bytes of a column's name; callers must not modify them. */
     public byte[] nameBytes(final int index)

@@ -39,4 +39,27 @@ public final class Swar
             (((value >>> 16) & 0x0000_00FF_0000_00FFL) * 0x0000_2710_0000_0001L)) >>> 32;
         return value & 0xFFFF_FFFFL;
     }
+
+    /**
+     * How many of the word's bytes, from the first, are ASCII digits: 0..8. A byte is a digit when it is 0..9 after
+     * {@code ^ 0x30}; the first non-digit is the lowest byte whose high nibble is set or which reaches 0x10 when
+     * 6 is added (carries only run upward, past that byte).
+     */
+    public static int digitRun(final long word)
+    {
+        final long t = word ^ 0x3030_3030_3030_3030L;
+        final long nonDigit = (t | (t + 0x0606_0606_0606_0606L)) & 0xF0F0_F0F0_F0F0_F0F0L;
+        return nonDigit == 0 ? 8 : Long.numberOfTrailingZeros(nonDigit) >>> 3;
+    }
+
+    /** The value of the word's first {@code n} bytes (1..8), known digits: the rest is replaced by leading zeros. */
+    public static long leadingDigits(final long word, final int n)
+    {
+        if (n == 8)
+        {
+            return eightDigits(word);
+        }
+        final int shift = (8 - n) << 3;
+        return eightDigits((word << shift) | (0x3030_3030_3030_3030L >>> (64 - shift)));
+    }
 }
