@@ -1,6 +1,7 @@
 package sluice.codec.csv;
 
 import org.agrona.DirectBuffer;
+import sluice.codec.value.DigitRun;
 import sluice.codec.value.Swar;
 
 import java.nio.ByteOrder;
@@ -28,8 +29,6 @@ final class CsvFastPath
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
         1e19, 1e20, 1e21, 1e22};
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
-    private static final long[] POWERS_OF_TEN_LONG = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
-        10_000_000L, 100_000_000L};
     private static final float[] FLOAT_POWERS_OF_TEN = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
     private static final int NULL_UPPER = 'N' | 'U' << 8 | 'L' << 16 | 'L' << 24;
     private static final int NULL_LOWER = 'n' | 'u' << 8 | 'l' << 16 | 'l' << 24;
@@ -44,7 +43,7 @@ final class CsvFastPath
     private int scannedDigits;
     private int scannedFractionDigits;
     private boolean scannedNegative;
-    private long runValue;
+    private final DigitRun digitRun = new DigitRun();
 
     void delimiter(final byte delimiter)
     {
@@ -70,34 +69,9 @@ final class CsvFastPath
             p++;
         }
         final int digitsStart = p;
-        long magnitude = 0;
-        // Up to eight digits per word (19 digits stay below 2^64, compared unsigned below); a byte at a time only
-        // within the last eight bytes before the limit.
-        while (p <= limit - Long.BYTES && p - digitsStart < 24)
-        {
-            final long word = buffer.getLong(p, ByteOrder.LITTLE_ENDIAN);
-            final int run = Swar.digitRun(word);
-            if (run == 0)
-            {
-                break;
-            }
-            magnitude = magnitude * POWERS_OF_TEN_LONG[run] + Swar.leadingDigits(word, run);
-            p += run;
-            if (run < 8)
-            {
-                break;
-            }
-        }
-        while (p < limit)
-        {
-            final int digit = buffer.getByte(p) - '0';
-            if (digit < 0 || digit > 9)
-            {
-                break;
-            }
-            magnitude = magnitude * 10 + digit;
-            p++;
-        }
+        // 19 digits stay below 2^64: compared unsigned below.
+        p = digitRun.read(buffer, p, limit, 0);
+        final long magnitude = digitRun.value;
         final int digits = p - digitsStart;
         if (digits == 0 || digits > 19 || p >= limit || !isTerminator(buffer.getByte(p)))
         {
@@ -127,15 +101,15 @@ final class CsvFastPath
             p++;
         }
         final int integerStart = p;
-        p = digits(buffer, p, limit, 0);
-        long mantissa = runValue;
+        p = digitRun.read(buffer, p, limit, 0);
+        long mantissa = digitRun.value;
         int digits = p - integerStart;
         int fractionDigits = 0;
         if (p < limit && buffer.getByte(p) == '.')
         {
             final int fractionStart = ++p;
-            p = digits(buffer, p, limit, mantissa);
-            mantissa = runValue;
+            p = digitRun.read(buffer, p, limit, mantissa);
+            mantissa = digitRun.value;
             fractionDigits = p - fractionStart;
             if (fractionDigits == 0)
             {
@@ -157,43 +131,6 @@ final class CsvFastPath
         return p;
     }
 
-    /**
-     * The run of digits at {@code p}: returns the index after it and leaves {@code value * 10^n + digits} in
-     * {@link #runValue} (wrapping for runs past 18 digits, which callers reject by count).
-     */
-    private int digits(final DirectBuffer buffer, final int p, final int limit, final long value)
-    {
-        int i = p;
-        long v = value;
-        while (i <= limit - Long.BYTES)
-        {
-            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
-            final int run = Swar.digitRun(word);
-            if (run == 0)
-            {
-                break;
-            }
-            v = v * POWERS_OF_TEN_LONG[run] + Swar.leadingDigits(word, run);
-            i += run;
-            if (run < 8)
-            {
-                runValue = v;
-                return i;
-            }
-        }
-        while (i < limit)
-        {
-            final int digit = buffer.getByte(i) - '0';
-            if (digit < 0 || digit > 9)
-            {
-                break;
-            }
-            v = v * 10 + digit;
-            i++;
-        }
-        runValue = v;
-        return i;
-    }
 
     /**
      * {@code [-]digits[.digits]} into an unscaled DECIMAL(precision, scale) with precision at most 18, in

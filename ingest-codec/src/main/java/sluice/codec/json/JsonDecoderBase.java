@@ -144,6 +144,70 @@ abstract class JsonDecoderBase implements RowDecoder, JsonHandler
         return from;
     }
 
+    /**
+     * The fast paths' record loop: records that start with {@code open} (after a comma when {@code commaSeparated}),
+     * each read by {@link #fastRecordBody} and bound as one row, until one that is not plain; the lexer is told
+     * about what was read. Returns the index after the last record read.
+     */
+    protected final int fastRecords(
+        final DirectBuffer buffer, final int from, final int end, final byte open, final boolean commaSeparated)
+    {
+        final JsonFastPath fast = this.fast;
+        fast.newlines = 0;
+        boolean comma = commaSeparated && lexer.expectsComma();
+        int done = from;
+        int doneNewlines = 0;
+        long records = 0;
+        while (true)
+        {
+            int q = fast.skipWhitespace(buffer, done, end);
+            if (comma)
+            {
+                if (q >= end || buffer.getByte(q) != ',')
+                {
+                    break;
+                }
+                q = fast.skipWhitespace(buffer, q + 1, end);
+            }
+            if (q >= end || buffer.getByte(q) != open)
+            {
+                break;
+            }
+            recordNumber++;
+            binder.beginRow(RowSink.OP_INSERT);
+            final int after = fastRecordBody(buffer, q + 1, end);
+            if (after < 0)
+            {
+                binder.abortRow();
+                recordNumber--;
+                break;
+            }
+            if (binder.endRow() != ErrorCode.NONE)
+            {
+                // The lexer path reads the record again and reports why.
+                recordNumber--;
+                break;
+            }
+            rowsDecoded++;
+            records++;
+            comma = commaSeparated;
+            done = after;
+            doneNewlines = fast.newlines;
+        }
+        if (records > 0)
+        {
+            lexer.advanceOverValues(done - from, doneNewlines, records);
+        }
+        fastPathResult(records);
+        return done;
+    }
+
+    /** A record's body after its opening byte: the index after its closing byte, or FALLBACK with nothing kept. */
+    protected int fastRecordBody(final DirectBuffer buffer, final int start, final int end)
+    {
+        return JsonFastPath.FALLBACK;
+    }
+
     /** Whether handlers should pause at record boundaries for {@link #fastPath}: not once it keeps failing. */
     protected final boolean fastPathWanted()
     {

@@ -1,6 +1,7 @@
 package sluice.codec.json;
 
 import org.agrona.DirectBuffer;
+import sluice.codec.value.DigitRun;
 import sluice.codec.value.Swar;
 
 import java.nio.ByteOrder;
@@ -26,9 +27,8 @@ final class JsonFastPath
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
         1e19, 1e20, 1e21, 1e22};
     private static final long MAX_EXACT_MANTISSA = 1L << 53;
-    private static final long[] POWERS_OF_TEN_LONG = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
-        10_000_000L, 100_000_000L};
 
+    private final DigitRun digitRun = new DigitRun();
     /** Line feeds skipped by {@link #skipWhitespace} since the caller last cleared it. */
     int newlines;
     /** After {@link #scanString}: the content had only ASCII bytes. */
@@ -139,32 +139,8 @@ final class JsonFastPath
         }
         else if (first >= '1' && first <= '9')
         {
-            // Up to eight digits per word; a byte at a time only within the last eight bytes of the chunk.
-            while (i <= end - Long.BYTES && i - integerStart < 24)
-            {
-                final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
-                final int run = Swar.digitRun(word);
-                if (run == 0)
-                {
-                    break;
-                }
-                mantissa = mantissa * POWERS_OF_TEN_LONG[run] + Swar.leadingDigits(word, run);
-                i += run;
-                if (run < 8)
-                {
-                    break;
-                }
-            }
-            while (i < end)
-            {
-                final int digit = buffer.getByte(i) - '0';
-                if (digit < 0 || digit > 9)
-                {
-                    break;
-                }
-                mantissa = mantissa * 10 + digit;
-                i++;
-            }
+            i = digitRun.read(buffer, i, end, 0);
+            mantissa = digitRun.value;
         }
         else
         {
@@ -176,26 +152,8 @@ final class JsonFastPath
         if (i < end && buffer.getByte(i) == '.')
         {
             final int fractionStart = ++i;
-            if (i <= end - Long.BYTES)
-            {
-                final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
-                final int run = Swar.digitRun(word);
-                if (run > 0)
-                {
-                    mantissa = mantissa * POWERS_OF_TEN_LONG[run] + Swar.leadingDigits(word, run);
-                    i += run;
-                }
-            }
-            while (i < end)
-            {
-                final int digit = buffer.getByte(i) - '0';
-                if (digit < 0 || digit > 9)
-                {
-                    break;
-                }
-                mantissa = mantissa * 10 + digit;
-                i++;
-            }
+            i = digitRun.read(buffer, i, end, mantissa);
+            mantissa = digitRun.value;
             fractionDigits = i - fractionStart;
             if (fractionDigits == 0)
             {

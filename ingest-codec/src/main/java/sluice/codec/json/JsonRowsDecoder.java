@@ -368,58 +368,12 @@ public final class JsonRowsDecoder extends JsonDecoderBase
         {
             return from;
         }
-        final JsonFastPath fast = this.fast;
-        fast.newlines = 0;
-        boolean comma = lexer.expectsComma();
-        int done = from;
-        int doneNewlines = 0;
-        long rows = 0;
-        while (true)
-        {
-            int q = fast.skipWhitespace(buffer, done, end);
-            if (comma)
-            {
-                if (q >= end || buffer.getByte(q) != ',')
-                {
-                    break;
-                }
-                q = fast.skipWhitespace(buffer, q + 1, end);
-            }
-            if (q >= end || buffer.getByte(q) != '[')
-            {
-                break;
-            }
-            recordNumber++;
-            binder.beginRow(RowSink.OP_INSERT);
-            final int after = fastRow(buffer, q + 1, end);
-            if (after < 0)
-            {
-                binder.abortRow();
-                recordNumber--;
-                break;
-            }
-            if (binder.endRow() != ErrorCode.NONE)
-            {
-                // The lexer path reads the row again and reports why.
-                recordNumber--;
-                break;
-            }
-            rowsDecoded++;
-            rows++;
-            comma = true;
-            done = after;
-            doneNewlines = fast.newlines;
-        }
-        if (rows > 0)
-        {
-            lexer.advanceOverValues(done - from, doneNewlines, rows);
-        }
-        fastPathResult(rows);
-        return done;
+        return fastRecords(buffer, from, end, (byte)'[', true);
     }
 
     /** The values of one row after its '[': the index after its ']', or FALLBACK with nothing kept. */
-    private int fastRow(final DirectBuffer buffer, final int start, final int end)
+    @Override
+    protected int fastRecordBody(final DirectBuffer buffer, final int start, final int end)
     {
         final JsonFastPath fast = this.fast;
         final int last = columnCount - 1;

@@ -123,47 +123,12 @@ public final class NdjsonDecoder extends JsonDecoderBase
         {
             return from;
         }
-        final JsonFastPath fast = this.fast;
-        fast.newlines = 0;
-        int done = from;
-        int doneNewlines = 0;
-        long rows = 0;
-        while (true)
-        {
-            final int q = fast.skipWhitespace(buffer, done, end);
-            if (q >= end || buffer.getByte(q) != '{')
-            {
-                break;
-            }
-            recordNumber++;
-            binder.beginRow(RowSink.OP_INSERT);
-            final int after = fastObject(buffer, q + 1, end);
-            if (after < 0)
-            {
-                binder.abortRow();
-                recordNumber--;
-                break;
-            }
-            if (binder.endRow() != ErrorCode.NONE)
-            {
-                recordNumber--;
-                break;
-            }
-            rowsDecoded++;
-            rows++;
-            done = after;
-            doneNewlines = fast.newlines;
-        }
-        if (rows > 0)
-        {
-            lexer.advanceOverValues(done - from, doneNewlines, rows);
-        }
-        fastPathResult(rows);
-        return done;
+        return fastRecords(buffer, from, end, (byte)'{', false);
     }
 
     /** The members of one object after its '{': the index after its '}', or FALLBACK with nothing kept. */
-    private int fastObject(final DirectBuffer buffer, final int start, final int end)
+    @Override
+    protected int fastRecordBody(final DirectBuffer buffer, final int start, final int end)
     {
         final JsonFastPath fast = this.fast;
         int p = fast.skipWhitespace(buffer, start, end);

@@ -129,40 +129,27 @@ public final class SqlTemporalParser
         final DirectBuffer buffer, final int offset, final int length, final ParsedValue out)
     {
         final byte separator = buffer.getByte(offset + 10);
-        if (buffer.getByte(offset + 4) != '-' || buffer.getByte(offset + 7) != '-' ||
-            (separator != ' ' && separator != 'T') || buffer.getByte(offset + 13) != ':' ||
-            buffer.getByte(offset + 16) != ':')
+        if ((separator != ' ' && separator != 'T') || buffer.getByte(offset + 13) != ':' ||
+            buffer.getByte(offset + 16) != ':' || !parseCanonicalDate(buffer, offset, out))
         {
             return false;
         }
-        final int y0 = digit(buffer, offset);
-        final int y1 = digit(buffer, offset + 1);
-        final int y2 = digit(buffer, offset + 2);
-        final int y3 = digit(buffer, offset + 3);
-        final int m0 = digit(buffer, offset + 5);
-        final int m1 = digit(buffer, offset + 6);
-        final int d0 = digit(buffer, offset + 8);
-        final int d1 = digit(buffer, offset + 9);
+        final long epochDay = out.longValue;
         final int h0 = digit(buffer, offset + 11);
         final int h1 = digit(buffer, offset + 12);
         final int n0 = digit(buffer, offset + 14);
         final int n1 = digit(buffer, offset + 15);
         final int s0 = digit(buffer, offset + 17);
         final int s1 = digit(buffer, offset + 18);
-        // A byte that is not a digit gives a value outside 0..9: its bits reach past the low nibble.
-        if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | n0 | n1 | s0 | s1) & ~0xF) != 0 ||
-            y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 ||
-            n0 > 9 || n1 > 9 || s0 > 9 || s1 > 9)
+        // A byte that is not a digit gives a value outside 0..9.
+        if (((h0 | h1 | n0 | n1 | s0 | s1) & ~0xF) != 0 || h0 > 9 || h1 > 9 || n0 > 9 || n1 > 9 || s0 > 9 || s1 > 9)
         {
             return false;
         }
-        final int year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-        final int month = m0 * 10 + m1;
-        final int day = d0 * 10 + d1;
         final int hour = h0 * 10 + h1;
         final int minute = n0 * 10 + n1;
         final int second = s0 * 10 + s1;
-        if (year == 0 || hour > 23 || minute > 59 || second > 59 || !EpochDays.isValidDate(year, month, day))
+        if (hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
@@ -184,7 +171,7 @@ public final class SqlTemporalParser
                 nanos = nanos * 10 + d;
             }
         }
-        out.longValue = EpochDays.fromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
+        out.longValue = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
         out.nanos = nanos;
         return true;
     }
