@@ -78,6 +78,27 @@ public final class RowBatchReader
         return rowIndex;
     }
 
+    /** Offset in {@link #buffer()} of the current row, for {@link #moveTo}. */
+    public int rowStart()
+    {
+        return rowStart;
+    }
+
+    /** Makes the row at {@code rowStart} (a value {@link #rowStart()} returned) current, for random access. */
+    public void moveTo(final int rowStart)
+    {
+        this.rowStart = rowStart;
+    }
+
+    /** Random access to one row of some batch in {@code buffer}, without walking the batch. */
+    public RowBatchReader at(final DirectBuffer buffer, final RowLayout layout, final int rowStart)
+    {
+        this.buffer = buffer;
+        this.layout = layout;
+        this.rowStart = rowStart;
+        return this;
+    }
+
     public byte op()
     {
         return buffer.getByte(rowStart + ROW_OP_OFFSET);

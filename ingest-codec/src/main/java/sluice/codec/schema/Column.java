@@ -92,6 +92,29 @@ public final class Column
     }
 
     @Override
+    public boolean equals(final Object o)
+    {
+        if (this == o)
+        {
+            return true;
+        }
+        if (!(o instanceof Column))
+        {
+            return false;
+        }
+        final Column that = (Column)o;
+        return nullable == that.nullable && caseSensitive == that.caseSensitive && hidden == that.hidden &&
+            primaryKey == that.primaryKey && name.equals(that.name) && type.equals(that.type) &&
+            Objects.equals(defaultValue, that.defaultValue);
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return Objects.hash(name, type, nullable, caseSensitive, hidden, primaryKey);
+    }
+
+    @Override
     public String toString()
     {
         return (caseSensitive ? '"' + name + '"' : name) + ' ' + type + (nullable ? "" : " NOT NULL") +

@@ -59,6 +59,7 @@ public final class SchemaText
         return b.build();
     }
 
+    /** A canonical type name as {@link DataType#toString()} writes it (also without the quotes around a zone). */
     public static DataType type(final String text)
     {
         final int paren = text.indexOf('(');
@@ -72,12 +73,13 @@ public final class SchemaText
             case "VARCHAR":
                 return args.isEmpty() ? DataType.VARCHAR : DataType.varchar(Integer.parseInt(args.get(0).trim()));
             case "TIMESTAMP":
+            case "TIMESTAMP_NS":
                 if (args.isEmpty())
                 {
-                    return DataType.TIMESTAMP;
+                    return "TIMESTAMP".equals(base) ? DataType.TIMESTAMP : DataType.TIMESTAMP_NS;
                 }
                 return DataType.timestamp(Integer.parseInt(args.get(0).trim()),
-                    args.size() > 1 ? ZoneId.of(args.get(1).trim()) : null);
+                    args.size() > 1 ? ZoneId.of(args.get(1).trim().replace("'", "")) : null);
             case "ARRAY":
                 return DataType.array(type(args.get(0).trim()));
             case "MAP":

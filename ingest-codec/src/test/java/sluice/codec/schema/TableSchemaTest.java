@@ -84,6 +84,19 @@ class TableSchemaTest
         assertThrows(IllegalArgumentException.class, () -> DataType.decimal(39, 0));
     }
 
+    @Test
+    void canonicalTypeNamesParseBack()
+    {
+        for (final DataType type : new DataType[]{
+            DataType.INT8, DataType.UINT64, DataType.decimal(38, 10), DataType.varchar(40), DataType.TIMESTAMP,
+            DataType.TIMESTAMP_NS, DataType.timestamp(3, java.time.ZoneId.of("Asia/Shanghai")),
+            DataType.timestamp(9, null), DataType.array(DataType.array(DataType.VARCHAR)),
+            DataType.map(DataType.VARCHAR, DataType.decimal(10, 2)), DataType.JSON, DataType.UUID, DataType.BINARY})
+        {
+            assertEquals(type, SchemaText.type(type.toString()), type.toString());
+        }
+    }
+
     private int lookup(final String name)
     {
         final byte[] bytes = ("##" + name + "##").getBytes(StandardCharsets.UTF_8);

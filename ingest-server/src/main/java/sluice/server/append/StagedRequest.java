@@ -1,0 +1,65 @@
+package sluice.server.append;
+
+import org.agrona.DirectBuffer;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of one ingest request between its first BATCH record and its commit. Small requests keep references to
+ * their batches inside the ring's mapped memory (valid until the ring is released past {@link #firstPosition});
+ * a request past the large-request threshold is promoted to its own DuckDB transaction ({@link #dedicated}) and its
+ * batches are loaded as they arrive, so it holds no ring space. Writer thread only.
+ */
+final class StagedRequest
+{
+    final long requestId;
+    final int ring;
+    final long firstPosition;
+    /** Ring position of the first batch still referenced (meaningful while {@link #holdsRing()}). */
+    long holdFrom;
+    int tableId = -1;
+    final List<DirectBuffer> buffers = new ArrayList<>();
+    final List<Integer> offsets = new ArrayList<>();
+    final List<Integer> rowCounts = new ArrayList<>();
+    long stagedBytes;
+    long rows;
+    boolean ended;
+    int endFlags;
+    long endPosition;
+    long endNanos;
+    /** Set once promoted: the open transaction holding the rows loaded so far. */
+    Connection dedicated;
+    boolean failed;
+
+    StagedRequest(final long requestId, final int ring, final long firstPosition)
+    {
+        this.requestId = requestId;
+        this.ring = ring;
+        this.firstPosition = firstPosition;
+    }
+
+    void add(final DirectBuffer buffer, final int offset, final int length, final int rowCount)
+    {
+        buffers.add(buffer);
+        offsets.add(offset);
+        rowCounts.add(rowCount);
+        stagedBytes += length;
+        rows += rowCount;
+    }
+
+    void clearStaged()
+    {
+        buffers.clear();
+        offsets.clear();
+        rowCounts.clear();
+        stagedBytes = 0;
+    }
+
+    /** True while its batches are references into the ring (so the ring must not be released past it). */
+    boolean holdsRing()
+    {
+        return dedicated == null && !buffers.isEmpty();
+    }
+}

@@ -1,0 +1,294 @@
+package sluice.server.append;
+
+import sluice.server.catalog.Catalog;
+import sluice.server.catalog.TableEntry;
+import sluice.server.store.BatchScanFunction;
+import sluice.server.store.BatchSource;
+import sluice.server.store.Database;
+import sluice.server.store.LoadStatement;
+import sluice.server.store.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DuckDB side of the writer: loads staged requests with the {@code sluice_scan} table function, one
+ * {@code INSERT ... SELECT} per table, inside explicit transactions (DuckDB fsyncs every 2048 appended rows in
+ * autocommit, notes/duckdb-java.md). The same transaction records how far each ring is consumed
+ * ({@code sluice_catalog.ring_state}) and which requests beyond that point are already committed
+ * ({@code sluice_catalog.ring_committed}), so a replay after a crash applies every request exactly once.
+ * Writer thread only.
+ */
+final class TableLoader implements AutoCloseable
+{
+    static final String RING_STATE = Sql.qualified(Database.CATALOG_SCHEMA, "ring_state");
+    static final String RING_COMMITTED = Sql.qualified(Database.CATALOG_SCHEMA, "ring_committed");
+
+    private final Database database;
+    private final Catalog catalog;
+    private final Connection connection;
+    private final BatchScanFunction scan;
+    private final BatchSource source = new BatchSource();
+    private final Map<Integer, PreparedStatement> loads = new HashMap<>();
+    private final Map<Integer, TableEntry> loadedFor = new HashMap<>();
+    private PreparedStatement saveState;
+    private PreparedStatement saveCommitted;
+    private PreparedStatement pruneCommitted;
+
+    TableLoader(final Database database, final Catalog catalog) throws SQLException
+    {
+        this.database = database;
+        this.catalog = catalog;
+        this.connection = database.writerConnection();
+        this.scan = database.scanFunction();
+        connection.setAutoCommit(false);
+    }
+
+    /** Creates the ring bookkeeping tables; call before the database is locked down. */
+    static void createTables(final Database database) throws SQLException
+    {
+        try (Connection c = database.newConnection(); Statement s = c.createStatement())
+        {
+            s.execute("CREATE TABLE IF NOT EXISTS " + RING_STATE +
+                " (ring INTEGER PRIMARY KEY, released BIGINT NOT NULL, incarnation BIGINT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS " + RING_COMMITTED +
+                " (ring INTEGER NOT NULL, request_id BIGINT NOT NULL, end_position BIGINT NOT NULL)");
+        }
+    }
+
+    /**
+     * Loads every request into its table and records the rings' new state, in one transaction. Requests whose table
+     * is gone are marked failed and skipped. Throws (having rolled back) when the transaction fails.
+     */
+    void commitGroup(final List<StagedRequest> requests, final List<RingState> rings) throws SQLException
+    {
+        try
+        {
+            final Map<Integer, BatchSourceGroup> byTable = new LinkedHashMap<>();
+            for (final StagedRequest r : requests)
+            {
+                if (r.failed || r.rows == 0)
+                {
+                    continue;
+                }
+                final TableEntry entry = catalog.byId(r.tableId);
+                if (entry == null)
+                {
+                    r.failed = true;
+                    continue;
+                }
+                byTable.computeIfAbsent(r.tableId, id -> new BatchSourceGroup(entry)).requests.add(r);
+            }
+            for (final BatchSourceGroup group : byTable.values())
+            {
+                source.clear();
+                source.layout(group.entry.layout());
+                for (final StagedRequest r : group.requests)
+                {
+                    addStaged(r);
+                }
+                load(connection, loadStatement(group.entry), source);
+            }
+            saveRingState(rings);
+            connection.commit();
+        }
+        catch (final SQLException | RuntimeException e)
+        {
+            rollbackQuietly(connection);
+            throw e;
+        }
+        finally
+        {
+            source.clear();
+        }
+    }
+
+    /** Loads the request's staged batches into its own transaction, opening it on first use. */
+    void loadDedicated(final StagedRequest r) throws SQLException
+    {
+        final TableEntry entry = catalog.byId(r.tableId);
+        if (entry == null)
+        {
+            throw new SQLException("table " + r.tableId + " was dropped");
+        }
+        if (r.dedicated == null)
+        {
+            r.dedicated = database.newConnection();
+            r.dedicated.setAutoCommit(false);
+        }
+        source.clear();
+        source.layout(entry.layout());
+        addStaged(r);
+        try (PreparedStatement statement = r.dedicated.prepareStatement(
+            LoadStatement.insert(entry.namespace(), entry.name(), entry.schema())))
+        {
+            load(r.dedicated, statement, source);
+        }
+        finally
+        {
+            source.clear();
+            r.clearStaged();
+        }
+    }
+
+    void commitDedicated(final StagedRequest r) throws SQLException
+    {
+        try
+        {
+            if (!r.buffers.isEmpty())
+            {
+                loadDedicated(r);
+            }
+            r.dedicated.commit();
+        }
+        finally
+        {
+            closeDedicated(r);
+        }
+    }
+
+    void abortDedicated(final StagedRequest r)
+    {
+        if (r.dedicated != null)
+        {
+            rollbackQuietly(r.dedicated);
+            closeDedicated(r);
+        }
+    }
+
+    private static void closeDedicated(final StagedRequest r)
+    {
+        try
+        {
+            r.dedicated.close();
+        }
+        catch (final SQLException ignored)
+        {
+            // Closing after commit or rollback: nothing is lost.
+        }
+        r.dedicated = null;
+    }
+
+    private void addStaged(final StagedRequest r)
+    {
+        for (int i = 0; i < r.buffers.size(); i++)
+        {
+            source.add(r.buffers.get(i), r.offsets.get(i), r.rowCounts.get(i));
+        }
+    }
+
+    private void load(final Connection c, final PreparedStatement statement, final BatchSource batches)
+        throws SQLException
+    {
+        if (batches.isEmpty())
+        {
+            return;
+        }
+        final long handle = scan.register(batches);
+        try
+        {
+            statement.setLong(1, handle);
+            statement.executeUpdate();
+        }
+        finally
+        {
+            scan.unregister(handle);
+        }
+        assert c != null;
+    }
+
+    private PreparedStatement loadStatement(final TableEntry entry) throws SQLException
+    {
+        // A table re-created under the same id gets a new entry: prepare again.
+        if (loadedFor.get(entry.id()) != entry)
+        {
+            final PreparedStatement old = loads.remove(entry.id());
+            if (old != null)
+            {
+                old.close();
+            }
+            loads.put(entry.id(),
+                connection.prepareStatement(LoadStatement.insert(entry.namespace(), entry.name(), entry.schema())));
+            loadedFor.put(entry.id(), entry);
+        }
+        return loads.get(entry.id());
+    }
+
+    private void saveRingState(final List<RingState> rings) throws SQLException
+    {
+        if (saveState == null)
+        {
+            saveState = connection.prepareStatement("INSERT OR REPLACE INTO " + RING_STATE +
+                " (ring, released, incarnation) VALUES (?, ?, ?)");
+            saveCommitted = connection.prepareStatement("INSERT INTO " + RING_COMMITTED +
+                " (ring, request_id, end_position) VALUES (?, ?, ?)");
+            pruneCommitted = connection.prepareStatement("DELETE FROM " + RING_COMMITTED +
+                " WHERE ring = ? AND end_position <= ?");
+        }
+        for (final RingState ring : rings)
+        {
+            if (!ring.dirty)
+            {
+                continue;
+            }
+            saveState.setInt(1, ring.index);
+            saveState.setLong(2, ring.pendingRelease);
+            saveState.setLong(3, ring.incarnation);
+            saveState.executeUpdate();
+            for (int i = 0; i < ring.committedBeyond.size(); i++)
+            {
+                saveCommitted.setInt(1, ring.index);
+                saveCommitted.setLong(2, ring.committedBeyond.get(i));
+                saveCommitted.setLong(3, ring.committedBeyondEnd.get(i));
+                saveCommitted.executeUpdate();
+            }
+            pruneCommitted.setInt(1, ring.index);
+            pruneCommitted.setLong(2, ring.pendingRelease);
+            pruneCommitted.executeUpdate();
+        }
+    }
+
+    private static void rollbackQuietly(final Connection c)
+    {
+        try
+        {
+            c.rollback();
+        }
+        catch (final SQLException ignored)
+        {
+            // The transaction is gone either way.
+        }
+    }
+
+    @Override
+    public void close() throws SQLException
+    {
+        for (final PreparedStatement statement : loads.values())
+        {
+            statement.close();
+        }
+        if (saveState != null)
+        {
+            saveState.close();
+            saveCommitted.close();
+            pruneCommitted.close();
+        }
+    }
+
+    private static final class BatchSourceGroup
+    {
+        final TableEntry entry;
+        final List<StagedRequest> requests = new java.util.ArrayList<>();
+
+        BatchSourceGroup(final TableEntry entry)
+        {
+            this.entry = entry;
+        }
+    }
+}

@@ -1,0 +1,483 @@
+package sluice.server.append;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import sluice.codec.row.RowBatchDescriptor;
+import sluice.server.catalog.Catalog;
+import sluice.server.ring.IngestRing;
+import sluice.server.ring.RingDescriptor;
+import sluice.server.ring.RingRecords;
+import sluice.server.store.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one thread that writes to DuckDB (DuckDB allows one writer per file, and appends from several threads do not
+ * scale, ARCHITECTURE.md). It drains every ring, stages each request's rows until its END record (an ABORT drops
+ * them), and commits ended requests together: one transaction per pass under load (group commit), as soon as the
+ * rings are empty when idle, at least every {@code maxGroupDelay}. Only then are the rings released past those rows,
+ * and waiting clients told ({@link Completions}).
+ * <p>
+ * A request whose staged rows pass {@code largeRequestBytes} (a quarter of its ring) is promoted to its own
+ * transaction and loaded as it arrives, so it never holds more ring space than that; its producer marks its END
+ * "wait for commit", so it is acknowledged only once committed. On start the writer resumes each ring where the last
+ * committed transaction left it and skips requests it already committed: every request is applied exactly once.
+ */
+public final class Writer implements Runnable, AutoCloseable
+{
+    private static final Logger LOG = Logger.getLogger(Writer.class.getName());
+    private static final int READ_LIMIT = 256;
+
+    /** Group commit and large-request settings. */
+    public record Config(long maxGroupDelayNanos, long maxGroupRows, boolean fsync)
+    {
+        public static Config defaults()
+        {
+            return new Config(TimeUnit.MILLISECONDS.toNanos(5), 2_000_000, false);
+        }
+    }
+
+    private final Database database;
+    private final TableLoader loader;
+    private final RingState[] rings;
+    private final Completions completions;
+    private final Config config;
+    private final Map<Long, StagedRequest> open = new HashMap<>();
+    private final List<StagedRequest> ready = new ArrayList<>();
+    private final List<RingState> ringList = new ArrayList<>();
+    private final AtomicLongArray releasedPositions;
+    private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 500_000);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private long readyRows;
+    private long oldestReadyNanos;
+    private int currentRing;
+
+    public Writer(
+        final Database database, final Catalog catalog, final IngestRing[] rings, final Completions completions,
+        final Config config) throws SQLException
+    {
+        this.database = database;
+        this.loader = new TableLoader(database, catalog);
+        this.completions = completions;
+        this.config = config;
+        this.rings = new RingState[rings.length];
+        this.releasedPositions = new AtomicLongArray(rings.length);
+        for (int i = 0; i < rings.length; i++)
+        {
+            this.rings[i] = new RingState(rings[i]);
+            ringList.add(this.rings[i]);
+        }
+        resumeRings();
+    }
+
+    /** Creates the writer's bookkeeping tables; call before the database is locked down. */
+    public static void prepare(final Database database) throws SQLException
+    {
+        TableLoader.createTables(database);
+    }
+
+    /**
+     * Positions every ring after what the last committed transaction consumed, and loads the requests it must not
+     * apply again. A ring file newer than the stored state (deleted, recreated) starts from its own head.
+     */
+    private void resumeRings() throws SQLException
+    {
+        try (Connection c = database.newConnection(); Statement s = c.createStatement())
+        {
+            for (final RingState state : rings)
+            {
+                long start = state.ring.head();
+                try (PreparedStatement q = c.prepareStatement(
+                    "SELECT released, incarnation FROM " + TableLoader.RING_STATE + " WHERE ring = ?"))
+                {
+                    q.setInt(1, state.index);
+                    try (ResultSet rs = q.executeQuery())
+                    {
+                        if (rs.next() && rs.getLong(2) < state.incarnation)
+                        {
+                            start = Math.max(start, rs.getLong(1));
+                        }
+                    }
+                }
+                try (PreparedStatement q = c.prepareStatement(
+                    "SELECT request_id FROM " + TableLoader.RING_COMMITTED + " WHERE ring = ? AND end_position > ?"))
+                {
+                    q.setInt(1, state.index);
+                    q.setLong(2, start);
+                    try (ResultSet rs = q.executeQuery())
+                    {
+                        while (rs.next())
+                        {
+                            state.skip.add(rs.getLong(1));
+                        }
+                    }
+                }
+                final long resumeAt = start;
+                state.ring.seek(resumeAt);
+                state.released = resumeAt;
+                releasedPositions.set(state.index, resumeAt);
+                if (state.ring.tail() > resumeAt)
+                {
+                    LOG.info(() -> "ring " + state.index + ": replaying " + (state.ring.tail() - resumeAt) +
+                        " bytes written before the last stop, " + state.skip.size() + " request(s) already committed");
+                }
+            }
+            assert s != null;
+        }
+    }
+
+    /** The position before which ring {@code ring}'s records are committed (or dropped); for completion tokens. */
+    public long releasedPosition(final int ring)
+    {
+        return releasedPositions.get(ring);
+    }
+
+    @Override
+    public void run()
+    {
+        try
+        {
+            while (true)
+            {
+                int work = 0;
+                boolean drained = true;
+                for (final RingState state : rings)
+                {
+                    currentRing = state.index;
+                    final int n = state.ring.read(this::onRecord, READ_LIMIT);
+                    work += n;
+                    drained &= n < READ_LIMIT;
+                }
+                if (!ready.isEmpty() && (drained || readyRows >= config.maxGroupRows() ||
+                    System.nanoTime() - oldestReadyNanos >= config.maxGroupDelayNanos()))
+                {
+                    commitReady();
+                    work++;
+                }
+                else if (work > 0)
+                {
+                    releaseRings();
+                }
+                if (!running && drained && ready.isEmpty())
+                {
+                    break;
+                }
+                idle.idle(work);
+            }
+        }
+        catch (final Throwable t)
+        {
+            failure = t;
+            LOG.log(Level.SEVERE, "writer stopped", t);
+        }
+        finally
+        {
+            stopped.countDown();
+        }
+    }
+
+    /** Set if the writer died; the server then refuses writes (503) instead of queueing them forever. */
+    public Throwable failure()
+    {
+        return failure;
+    }
+
+    private void onRecord(
+        final int type, final DirectBuffer buffer, final int payloadOffset, final int payloadLength, final long position)
+    {
+        final RingState state = rings[currentRing];
+        final long requestId = buffer.getLong(payloadOffset + RingRecords.REQUEST_ID_OFFSET);
+        if (state.skip.contains(requestId))
+        {
+            // Committed before a crash: replayed, not applied again.
+            if (type != RingRecords.TYPE_BATCH)
+            {
+                state.skip.remove(requestId);
+            }
+            return;
+        }
+        switch (type)
+        {
+            case RingRecords.TYPE_BATCH:
+                onBatch(state, requestId, buffer, payloadOffset, payloadLength, position);
+                break;
+            case RingRecords.TYPE_END:
+                onEnd(state, requestId, buffer.getInt(payloadOffset + RingRecords.FLAGS_OFFSET),
+                    position + RingDescriptor.align(RingDescriptor.RECORD_HEADER_LENGTH + payloadLength), position);
+                break;
+            case RingRecords.TYPE_ABORT:
+                onAbort(requestId);
+                break;
+            default:
+                LOG.warning(() -> "ring " + state.index + ": unknown record type " + type + " at " + position);
+                break;
+        }
+    }
+
+    private void onBatch(
+        final RingState state, final long requestId, final DirectBuffer buffer, final int payloadOffset,
+        final int payloadLength, final long position)
+    {
+        StagedRequest r = open.get(requestId);
+        if (r == null)
+        {
+            r = new StagedRequest(requestId, state.index, position);
+            // A replay that starts inside a request (its start was loaded into a transaction that never committed)
+            // cannot complete it; its client was never acknowledged (it waited for the commit).
+            r.failed = buffer.getInt(payloadOffset + RingRecords.SEQUENCE_OFFSET) != 0;
+            open.put(requestId, r);
+        }
+        if (r.failed)
+        {
+            return;
+        }
+        final int body = payloadOffset + RingRecords.BODY_OFFSET;
+        final int length = payloadLength - RingRecords.BODY_OFFSET;
+        if (r.buffers.isEmpty())
+        {
+            r.holdFrom = position;
+        }
+        r.tableId = buffer.getInt(body + RowBatchDescriptor.TABLE_ID_OFFSET);
+        r.add(buffer, body, length, buffer.getInt(body + RowBatchDescriptor.ROW_COUNT_OFFSET));
+        if (r.stagedBytes > largeRequestBytes(state))
+        {
+            try
+            {
+                loader.loadDedicated(r);
+            }
+            catch (final SQLException e)
+            {
+                fail(r, e);
+            }
+        }
+    }
+
+    private static long largeRequestBytes(final RingState state)
+    {
+        return state.ring.capacity() / 4;
+    }
+
+    private void onEnd(final RingState state, final long requestId, final int flags, final long endPosition,
+        final long recordPosition)
+    {
+        StagedRequest r = open.remove(requestId);
+        if (r == null)
+        {
+            r = new StagedRequest(requestId, state.index, recordPosition);
+        }
+        r.ended = true;
+        r.endFlags = flags;
+        r.endPosition = endPosition;
+        if (r.failed)
+        {
+            loader.abortDedicated(r);
+            completions.failed(requestId, "the request's rows could not be stored");
+            return;
+        }
+        if (r.dedicated != null)
+        {
+            try
+            {
+                loader.commitDedicated(r);
+                completions.committed(requestId, r.rows);
+            }
+            catch (final SQLException e)
+            {
+                fail(r, e);
+            }
+            return;
+        }
+        if (ready.isEmpty())
+        {
+            oldestReadyNanos = System.nanoTime();
+        }
+        ready.add(r);
+        readyRows += r.rows;
+    }
+
+    private void onAbort(final long requestId)
+    {
+        final StagedRequest r = open.remove(requestId);
+        if (r != null)
+        {
+            loader.abortDedicated(r);
+        }
+    }
+
+    private void fail(final StagedRequest r, final SQLException e)
+    {
+        LOG.log(Level.SEVERE, "request " + Long.toHexString(r.requestId) + " failed to load", e);
+        r.failed = true;
+        r.clearStaged();
+        loader.abortDedicated(r);
+        if (r.ended)
+        {
+            completions.failed(r.requestId, "storage error: " + e.getMessage());
+        }
+    }
+
+    /** Commits every ended request in one transaction; on failure, one transaction each, to isolate the bad one. */
+    private void commitReady()
+    {
+        final List<StagedRequest> group = new ArrayList<>(ready);
+        if (tryCommit(group))
+        {
+            ready.clear();
+        }
+        else
+        {
+            // Members stay in ready until each is committed, so the rings are never released past their rows.
+            for (final StagedRequest r : group)
+            {
+                if (!tryCommit(List.of(r)))
+                {
+                    r.failed = true;
+                    completions.failed(r.requestId, "the rows could not be committed");
+                }
+                ready.remove(r);
+            }
+        }
+        readyRows = 0;
+        for (final RingState state : rings)
+        {
+            state.ring.release(state.released);
+            releasedPositions.set(state.index, state.released);
+        }
+    }
+
+    private boolean tryCommit(final List<StagedRequest> group)
+    {
+        computeReleases(group);
+        try
+        {
+            loader.commitGroup(group, ringList);
+            if (config.fsync())
+            {
+                for (final RingState state : rings)
+                {
+                    state.ring.force();
+                }
+            }
+        }
+        catch (final SQLException e)
+        {
+            LOG.log(Level.WARNING, "group commit of " + group.size() + " request(s) failed", e);
+            return false;
+        }
+        for (final RingState state : rings)
+        {
+            if (state.dirty)
+            {
+                state.released = state.pendingRelease;
+                state.dirty = false;
+            }
+        }
+        for (final StagedRequest r : group)
+        {
+            if (r.failed)
+            {
+                completions.failed(r.requestId, "the table was dropped");
+            }
+            else
+            {
+                completions.committed(r.requestId, r.rows);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * After committing {@code group}, each ring can be released up to the first record still held by an open
+     * request, or to its read position; committed requests that end beyond that are recorded for replay.
+     */
+    private void computeReleases(final List<StagedRequest> group)
+    {
+        for (final RingState state : rings)
+        {
+            state.pendingRelease = Math.max(heldFrom(state, group), state.released);
+            state.committedBeyond.clear();
+            state.committedBeyondEnd.clear();
+            state.dirty = true;
+        }
+        for (final StagedRequest r : group)
+        {
+            final RingState state = rings[r.ring];
+            if (r.endPosition > state.pendingRelease)
+            {
+                state.committedBeyond.addLong(r.requestId);
+                state.committedBeyondEnd.addLong(r.endPosition);
+            }
+        }
+    }
+
+    /**
+     * The first position of ring {@code state} still needed by an uncommitted request (not in {@code committing}),
+     * or its read position.
+     */
+    private long heldFrom(final RingState state, final List<StagedRequest> committing)
+    {
+        long release = state.ring.readPosition();
+        for (final StagedRequest r : open.values())
+        {
+            if (r.ring == state.index && r.holdsRing())
+            {
+                release = Math.min(release, r.holdFrom);
+            }
+        }
+        for (final StagedRequest r : ready)
+        {
+            if (r.ring == state.index && r.holdsRing() && !committing.contains(r))
+            {
+                release = Math.min(release, r.holdFrom);
+            }
+        }
+        return release;
+    }
+
+    /** Between commits: release space no open request holds (aborted and promoted requests give theirs back). */
+    private void releaseRings()
+    {
+        for (final RingState state : rings)
+        {
+            final long release = heldFrom(state, List.of());
+            if (release > state.released)
+            {
+                state.released = release;
+                state.ring.release(release);
+                releasedPositions.set(state.index, release);
+            }
+        }
+    }
+
+    /** Stops after the rings are drained and everything ended is committed; waits for that. */
+    @Override
+    public void close() throws SQLException
+    {
+        running = false;
+        try
+        {
+            stopped.await();
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+        }
+        loader.close();
+    }
+}

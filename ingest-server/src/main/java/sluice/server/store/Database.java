@@ -1,0 +1,115 @@
+package sluice.server.store;
+
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBTableFunctionBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The embedded DuckDB database: one file under the data directory, opened once per process (DuckDB allows one
+ * process per file). The writer thread owns {@link #writerConnection()}; every other user takes a connection from
+ * {@link #newConnection()} (DuckDB's {@code duplicate()}, sharing the database).
+ * <p>
+ * Start-up order matters: settings, the {@code sluice_scan} table function and the {@code sluice_catalog} schema are
+ * created first, then {@link #lockDown()} sets {@code enable_external_access = false} and
+ * {@code lock_configuration = true} (database-wide), so user SQL from {@code /db/query} cannot read or write files or
+ * undo the settings; the bulk-load path keeps working under them (notes/duckdb-java.md).
+ */
+public final class Database implements AutoCloseable
+{
+    public static final String FILE_NAME = "sluice.duckdb";
+    public static final String CATALOG_SCHEMA = "sluice_catalog";
+
+    private final Path file;
+    private final DuckDBConnection writer;
+    private final BatchScanFunction scanFunction = new BatchScanFunction();
+    private boolean lockedDown;
+
+    private Database(final Path file, final DuckDBConnection writer)
+    {
+        this.file = file;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code dataDir}.
+     *
+     * @param memoryLimit DuckDB's {@code memory_limit}, e.g. {@code "2GB"}.
+     * @param threads     DuckDB's worker threads.
+     */
+    public static Database open(final Path dataDir, final String memoryLimit, final int threads)
+        throws IOException, SQLException
+    {
+        Files.createDirectories(dataDir);
+        final Path file = dataDir.resolve(FILE_NAME);
+        final DuckDBConnection connection = (DuckDBConnection)DriverManager.getConnection("jdbc:duckdb:" + file);
+        final Database database = new Database(file, connection);
+        try (Statement statement = connection.createStatement())
+        {
+            statement.execute("SET memory_limit = " + Sql.literal(memoryLimit));
+            statement.execute("SET threads = " + threads);
+            // Table-function scans must see our rows in order; the scan is single-threaded anyway.
+            statement.execute("SET preserve_insertion_order = true");
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(CATALOG_SCHEMA));
+        }
+        try (DuckDBTableFunctionBuilder builder = DuckDBFunctions.tableFunction())
+        {
+            builder.withName(BatchScanFunction.NAME)
+                .withParameter(Long.class)
+                .withFunction(database.scanFunction)
+                .register(connection);
+        }
+        return database;
+    }
+
+    /** Disables file access and locks the configuration. Call once start-up SQL (catalog, schemas) is done. */
+    public void lockDown() throws SQLException
+    {
+        try (Statement statement = writer.createStatement())
+        {
+            statement.execute("SET enable_external_access = false");
+            statement.execute("SET lock_configuration = true");
+        }
+        lockedDown = true;
+    }
+
+    public boolean isLockedDown()
+    {
+        return lockedDown;
+    }
+
+    public Path file()
+    {
+        return file;
+    }
+
+    /** The writer thread's connection; nobody else may use it. */
+    public DuckDBConnection writerConnection()
+    {
+        return writer;
+    }
+
+    /** A new connection to the same database (for queries, DDL, and dedicated transactions); the caller closes it. */
+    public Connection newConnection() throws SQLException
+    {
+        return writer.duplicate();
+    }
+
+    public BatchScanFunction scanFunction()
+    {
+        return scanFunction;
+    }
+
+    @Override
+    public void close() throws SQLException
+    {
+        writer.close();
+    }
+}
