@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rows of one ingest request between its first BATCH record and its commit. Small requests keep references to
- * their batches inside the ring's mapped memory (valid until the ring is released past {@link #firstPosition});
- * a request past the large-request threshold is promoted to its own DuckDB transaction ({@link #dedicated}) and its
- * batches are loaded as they arrive, so it holds no ring space. Writer thread only.
+ * The rows of one ingest request between its first BATCH record and its commit. Staged batches are references into
+ * the ring's mapped memory (valid until the ring is released past {@link #holdFrom}); a promoted request loads them
+ * into its own DuckDB transaction ({@link #dedicated}) as they arrive, so it holds little ring space. Writer thread
+ * only.
  */
 final class StagedRequest
 {
@@ -29,7 +29,9 @@ final class StagedRequest
     int endFlags;
     long endPosition;
     long endNanos;
-    /** Set once promoted: the open transaction holding the rows loaded so far. */
+    /** A PROMOTE record arrived: the request commits in its own transaction. */
+    boolean promoted;
+    /** The promoted request's open transaction, holding the rows loaded so far (opened on first load). */
     Connection dedicated;
     boolean failed;
 
@@ -57,9 +59,9 @@ final class StagedRequest
         stagedBytes = 0;
     }
 
-    /** True while its batches are references into the ring (so the ring must not be released past it). */
+    /** True while it has batches staged: references into the ring, which must not be released past them. */
     boolean holdsRing()
     {
-        return dedicated == null && !buffers.isEmpty();
+        return !buffers.isEmpty();
     }
 }

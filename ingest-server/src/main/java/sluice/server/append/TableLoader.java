@@ -112,15 +112,19 @@ final class TableLoader implements AutoCloseable
     /** Loads the request's staged batches into its own transaction, opening it on first use. */
     void loadDedicated(final StagedRequest r) throws SQLException
     {
-        final TableEntry entry = catalog.byId(r.tableId);
-        if (entry == null)
-        {
-            throw new SQLException("table " + r.tableId + " was dropped");
-        }
         if (r.dedicated == null)
         {
             r.dedicated = database.newConnection();
             r.dedicated.setAutoCommit(false);
+        }
+        if (r.buffers.isEmpty())
+        {
+            return;
+        }
+        final TableEntry entry = catalog.byId(r.tableId);
+        if (entry == null)
+        {
+            throw new SQLException("table " + r.tableId + " was dropped");
         }
         source.clear();
         source.layout(entry.layout());
@@ -137,13 +141,25 @@ final class TableLoader implements AutoCloseable
         }
     }
 
+    /**
+     * Commits a promoted request, recording it in {@code ring_committed} in the same transaction: its records may
+     * still be in the ring, and a replay must not apply them again.
+     */
     void commitDedicated(final StagedRequest r) throws SQLException
     {
         try
         {
-            if (!r.buffers.isEmpty())
+            if (!r.buffers.isEmpty() || r.dedicated == null)
             {
                 loadDedicated(r);
+            }
+            try (PreparedStatement committed = r.dedicated.prepareStatement("INSERT INTO " + RING_COMMITTED +
+                " (ring, request_id, end_position) VALUES (?, ?, ?)"))
+            {
+                committed.setInt(1, r.ring);
+                committed.setLong(2, r.requestId);
+                committed.setLong(3, r.endPosition);
+                committed.executeUpdate();
             }
             r.dedicated.commit();
         }

@@ -32,10 +32,11 @@ import java.util.logging.Logger;
  * rings are empty when idle, at least every {@code maxGroupDelay}. Only then are the rings released past those rows,
  * and waiting clients told ({@link Completions}).
  * <p>
- * A request whose staged rows pass {@code largeRequestBytes} (a quarter of its ring) is promoted to its own
- * transaction and loaded as it arrives, so it never holds more ring space than that; its producer marks its END
- * "wait for commit", so it is acknowledged only once committed. On start the writer resumes each ring where the last
- * committed transaction left it and skips requests it already committed: every request is applied exactly once.
+ * A request its producer PROMOTEs (too large to wait whole in the ring, or blocked by a full one) gets a transaction
+ * of its own: its rows are loaded as they arrive, in slices of a sixteenth of the ring or whenever the writer is
+ * idle, so it never holds much ring space and never blocks other requests. Its producer waits for the commit before
+ * answering, because the rows are no longer in the ring to replay. On start the writer resumes each ring where the
+ * last committed transaction left it and skips requests it already committed: every request is applied exactly once.
  */
 public final class Writer implements Runnable, AutoCloseable
 {
@@ -63,6 +64,7 @@ public final class Writer implements Runnable, AutoCloseable
     private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 500_000);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private volatile boolean caughtUp;
     private volatile Throwable failure;
     private long readyRows;
     private long oldestReadyNanos;
@@ -174,9 +176,18 @@ public final class Writer implements Runnable, AutoCloseable
                 {
                     releaseRings();
                 }
-                if (!running && drained && ready.isEmpty())
+                else if (loadPromoted())
                 {
-                    break;
+                    releaseRings();
+                    work++;
+                }
+                if (drained && ready.isEmpty())
+                {
+                    if (!running)
+                    {
+                        break;
+                    }
+                    caughtUp = true;
                 }
                 idle.idle(work);
             }
@@ -190,6 +201,12 @@ public final class Writer implements Runnable, AutoCloseable
         {
             stopped.countDown();
         }
+    }
+
+    /** True once the records left in the rings by the last run are replayed and committed. */
+    public boolean caughtUp()
+    {
+        return caughtUp && failure == null;
     }
 
     /** Set if the writer died; the server then refuses writes (503) instead of queueing them forever. */
@@ -224,6 +241,9 @@ public final class Writer implements Runnable, AutoCloseable
             case RingRecords.TYPE_ABORT:
                 onAbort(requestId);
                 break;
+            case RingRecords.TYPE_PROMOTE:
+                onPromote(state, requestId, position);
+                break;
             default:
                 LOG.warning(() -> "ring " + state.index + ": unknown record type " + type + " at " + position);
                 break;
@@ -255,22 +275,51 @@ public final class Writer implements Runnable, AutoCloseable
         }
         r.tableId = buffer.getInt(body + RowBatchDescriptor.TABLE_ID_OFFSET);
         r.add(buffer, body, length, buffer.getInt(body + RowBatchDescriptor.ROW_COUNT_OFFSET));
-        if (r.stagedBytes > largeRequestBytes(state))
+        if (r.promoted && r.stagedBytes >= state.ring.capacity() / 16)
         {
-            try
-            {
-                loader.loadDedicated(r);
-            }
-            catch (final SQLException e)
-            {
-                fail(r, e);
-            }
+            loadStaged(r);
         }
     }
 
-    private static long largeRequestBytes(final RingState state)
+    private void onPromote(final RingState state, final long requestId, final long position)
     {
-        return state.ring.capacity() / 4;
+        final StagedRequest r = open.computeIfAbsent(requestId, id -> new StagedRequest(id, state.index, position));
+        r.promoted = true;
+        if (!r.failed)
+        {
+            loadStaged(r);
+        }
+    }
+
+    /** Loads a promoted request's staged batches into its transaction, so their ring space can be released. */
+    private void loadStaged(final StagedRequest r)
+    {
+        try
+        {
+            loader.loadDedicated(r);
+        }
+        catch (final SQLException e)
+        {
+            fail(r, e);
+        }
+    }
+
+    /**
+     * When idle: loads what promoted requests have staged. A producer blocked by a full ring is waiting for exactly
+     * that space. Returns true if anything was loaded.
+     */
+    private boolean loadPromoted()
+    {
+        boolean loaded = false;
+        for (final StagedRequest r : open.values())
+        {
+            if (r.promoted && !r.failed && !r.buffers.isEmpty())
+            {
+                loadStaged(r);
+                loaded = true;
+            }
+        }
+        return loaded;
     }
 
     private void onEnd(final RingState state, final long requestId, final int flags, final long endPosition,
@@ -290,7 +339,7 @@ public final class Writer implements Runnable, AutoCloseable
             completions.failed(requestId, "the request's rows could not be stored");
             return;
         }
-        if (r.dedicated != null)
+        if (r.promoted)
         {
             try
             {

@@ -116,12 +116,22 @@ public final class IngestRing implements AutoCloseable
         return capacity / 8 - RECORD_HEADER_LENGTH;
     }
 
+    /**
+     * Space only records without a body (END, ABORT, PROMOTE) may use: a producer whose batches no longer fit can
+     * always still end, abort or promote its request, which is what lets the writer free the ring again.
+     */
+    public int controlReserve()
+    {
+        return capacity / 64;
+    }
+
     // ----------------------------------------------------------------------------------------------------------------
     // Producer.
 
     /**
      * Writes a record whose payload is the 16-byte header of {@link RingRecords} followed by {@code body}. Returns
      * false, having written nothing, when the ring has no room: the caller stops reading its channel and retries.
+     * A record with a body must also leave the {@link #controlReserve()} free.
      */
     public boolean tryWrite(
         final int type, final long requestId, final int flags, final int sequence, final DirectBuffer body,
@@ -137,10 +147,11 @@ public final class IngestRing implements AutoCloseable
         int offset = (int)(tail & mask);
         final int toEnd = capacity - offset;
         final int required = aligned > toEnd ? toEnd + aligned : aligned;
-        if (tail + required - cachedHead > capacity)
+        final int limit = bodyLength > 0 ? capacity - controlReserve() : capacity;
+        if (tail + required - cachedHead > limit)
         {
             cachedHead = buffer.getLongVolatile(HEAD_OFFSET);
-            if (tail + required - cachedHead > capacity)
+            if (tail + required - cachedHead > limit)
             {
                 return false;
             }

@@ -12,13 +12,18 @@ package sluice.server.ring;
  * </pre>
  * A request's rows arrive as BATCH records (each a complete {@code RowBatchDescriptor} batch), then one END (keep
  * them) or ABORT (drop them). Requests from several connections of one event loop interleave; their ids tell them
- * apart.
+ * apart. A PROMOTE record, written by the producer of a request too large to wait whole in the ring (or blocked by
+ * a full ring), asks the writer to load its rows into a transaction of its own as they arrive, freeing their ring
+ * space; such a request is acknowledged only once committed, since its rows are no longer in the ring to replay.
+ * <p>
+ * Request ids are unique across restarts ({@link #requestId}), because a replay skips ids it already committed.
  */
 public final class RingRecords
 {
     public static final int TYPE_BATCH = 1;
     public static final int TYPE_END = 2;
     public static final int TYPE_ABORT = 3;
+    public static final int TYPE_PROMOTE = 4;
 
     public static final int REQUEST_ID_OFFSET = 0;
     public static final int FLAGS_OFFSET = 8;
@@ -29,7 +34,27 @@ public final class RingRecords
     /** END flag: the client waits until the rows are committed (Machbase method=insert, Proton sync). */
     public static final int FLAG_WAIT_FOR_COMMIT = 1;
 
+    private static final int SEQUENCE_BITS = 40;
+    private static final int INCARNATION_BITS = 16;
+
     private RingRecords()
     {
+    }
+
+    /**
+     * A request id: ring index (8 bits), the ring's incarnation (16 bits, so ids of a restarted process differ from
+     * the ones a replay may still skip) and a per-ring sequence (40 bits).
+     */
+    public static long requestId(final int ring, final long incarnation, final long sequence)
+    {
+        return (long)ring << (SEQUENCE_BITS + INCARNATION_BITS) |
+            (incarnation & ((1L << INCARNATION_BITS) - 1)) << SEQUENCE_BITS |
+            (sequence & ((1L << SEQUENCE_BITS) - 1));
+    }
+
+    /** The ring index of a {@link #requestId}. */
+    public static int ringOf(final long requestId)
+    {
+        return (int)(requestId >>> (SEQUENCE_BITS + INCARNATION_BITS));
     }
 }

@@ -125,7 +125,7 @@ class WriterTest
     }
 
     @Test
-    void aRequestLargerThanAQuarterOfTheRingIsCommittedInItsOwnTransaction() throws Exception
+    void aPromotedRequestLargerThanTheRingIsCommittedInItsOwnTransaction() throws Exception
     {
         try (Fixture f = new Fixture(dir, 1 << 16))
         {
@@ -145,6 +145,11 @@ class WriterTest
                 while (!f.ringWrite(RingRecords.TYPE_BATCH, 7, 0, batch, encoder))
                 {
                     Thread.sleep(1);
+                }
+                if (batch == 3)
+                {
+                    // As the event loops do once a request has written a quarter of the ring.
+                    assertTrue(f.ringWrite(RingRecords.TYPE_PROMOTE, 7, 0, 0, null));
                 }
             }
             while (!f.ringWrite(RingRecords.TYPE_END, 7, RingRecords.FLAG_WAIT_FOR_COMMIT, 0, null))

@@ -1,0 +1,23 @@
+package sluice.server.http;
+
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.FullHttpResponse;
+
+/** What an {@link Exchange} sees of its connection. */
+public interface HttpChannel
+{
+    /** The connection's event loop: exchanges run here, and per-loop resources (the ring) belong to it. */
+    EventLoop loop();
+
+    /**
+     * Sends the answer to the current request, from any thread; only the first call per request counts. If the body
+     * is not complete yet, the rest is read and dropped (up to a limit) or the connection is closed after the answer.
+     */
+    void respond(FullHttpResponse response);
+
+    /** Stops reading the connection after the current {@link Exchange#onContent} (event loop only). */
+    void pause();
+
+    /** Reads on after a {@link #pause()}; from any thread. */
+    void resume();
+}

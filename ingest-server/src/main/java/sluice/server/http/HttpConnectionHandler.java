@@ -1,0 +1,394 @@
+package sluice.server.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One HTTP/1.1 connection: routes each request to its endpoint's {@link Exchange}, streams the body into it, and
+ * writes the answer. Reading is always explicit ({@code autoRead} is off, and a {@code FlowControlHandler} in front
+ * hands over one message per read): the next message is read only when the exchange has not paused, and the next
+ * request only after the current one is answered, so pipelined requests are answered in order and a full ring stops
+ * the socket.
+ * <p>
+ * Limits: Content-Length above {@link HttpConfig#maxBodyBytes()} is answered 413 before any body is read; a chunked
+ * body is counted and answered 413 as soon as it passes. An early answer (any 4xx sent before the body is in) keeps
+ * the connection if the rest of the body is at most {@link HttpConfig#maxDiscardBytes()} and the client did not wait
+ * for {@code 100 Continue}; otherwise the connection closes after the answer. A started request that sends nothing for
+ * {@link HttpConfig#readTimeoutNanos()} gets 408; an idle connection is closed after
+ * {@link HttpConfig#idleTimeoutNanos()}. Event-loop thread only, except {@link #respond} and {@link #resume}.
+ */
+final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implements HttpChannel
+{
+    private static final Logger LOG = Logger.getLogger(HttpConnectionHandler.class.getName());
+
+    private final Router router;
+    private final HttpConfig config;
+    private ChannelHandlerContext ctx;
+
+    private Exchange exchange;
+    /** The request's head has been read and its last content has not. */
+    private boolean inBody;
+    /** The current request has its answer (sent or being sent). */
+    private boolean answered;
+    private boolean keepAlive;
+    private boolean http10;
+    private boolean expectContinue;
+    /** Inside {@link #channelRead}: reads asked for meanwhile are issued at its end, never re-entrantly. */
+    private boolean reading;
+    /** A {@code read()} is outstanding: one message will come, and no second read may be asked before it. */
+    private boolean readPending;
+    private boolean paused;
+    private boolean discarding;
+    private boolean closing;
+    private long bodyBytes;
+    private long contentLength;
+    private long discardedBytes;
+    private long lastReadNanos;
+
+    HttpConnectionHandler(final Router router, final HttpConfig config)
+    {
+        this.router = router;
+        this.config = config;
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        this.ctx = ctx;
+        lastReadNanos = System.nanoTime();
+    }
+
+    @Override
+    public void channelActive(final ChannelHandlerContext ctx)
+    {
+        readIfReady();
+    }
+
+    @Override
+    public EventLoop loop()
+    {
+        return ctx.channel().eventLoop();
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+    {
+        lastReadNanos = System.nanoTime();
+        reading = true;
+        readPending = false;
+        try
+        {
+            if (closing)
+            {
+                return;
+            }
+            if (msg instanceof HttpRequest request)
+            {
+                onRequest(request);
+            }
+            if (msg instanceof HttpContent content)
+            {
+                onContent(content);
+            }
+        }
+        catch (final RuntimeException e)
+        {
+            LOG.log(Level.SEVERE, "request handling failed", e);
+            failExchange(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + e);
+        }
+        finally
+        {
+            ReferenceCountUtil.release(msg);
+            reading = false;
+        }
+        readIfReady();
+    }
+
+    private void onRequest(final HttpRequest request)
+    {
+        final DecoderResult result = request.decoderResult();
+        exchange = null;
+        inBody = true;
+        answered = false;
+        discarding = false;
+        paused = false;
+        bodyBytes = 0;
+        discardedBytes = 0;
+        keepAlive = HttpUtil.isKeepAlive(request);
+        http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        expectContinue = HttpUtil.is100ContinueExpected(request);
+        contentLength = HttpUtil.getContentLength(request, -1L);
+        if (result.isFailure())
+        {
+            final Throwable cause = result.cause();
+            final HttpResponseStatus status = cause instanceof TooLongHttpHeaderException ?
+                HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : cause instanceof TooLongHttpLineException ?
+                HttpResponseStatus.REQUEST_URI_TOO_LONG : HttpResponseStatus.BAD_REQUEST;
+            closing = true;
+            sendAndClose(HttpResponses.text(status, "bad request: " + cause.getMessage() + "\n"));
+            return;
+        }
+        if (contentLength > config.maxBodyBytes())
+        {
+            closing = true;
+            sendAndClose(HttpResponses.text(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "request body of " + contentLength + " bytes exceeds the limit of " + config.maxBodyBytes() +
+                    " bytes\n"));
+            return;
+        }
+        exchange = router.open(request, this);
+        if (expectContinue && !answered)
+        {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                Unpooled.EMPTY_BUFFER));
+            expectContinue = false;
+        }
+    }
+
+    private void onContent(final HttpContent content)
+    {
+        if (!inBody || exchange == null)
+        {
+            return;
+        }
+        if (content.decoderResult().isFailure())
+        {
+            failExchange(HttpResponseStatus.BAD_REQUEST, "malformed request body: " + content.decoderResult().cause());
+            return;
+        }
+        final int length = content.content().readableBytes();
+        bodyBytes += length;
+        final boolean last = content instanceof LastHttpContent;
+        if (discarding || answered)
+        {
+            discardedBytes += length;
+            if (discardedBytes > config.maxDiscardBytes())
+            {
+                closeNow();
+                return;
+            }
+        }
+        else if (bodyBytes > config.maxBodyBytes())
+        {
+            failExchange(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "request body exceeds the limit of " + config.maxBodyBytes() + " bytes");
+            return;
+        }
+        else if (length > 0)
+        {
+            exchange.onContent(content.content());
+        }
+        if (last)
+        {
+            inBody = false;
+            if (!answered && !discarding)
+            {
+                exchange.onEnd();
+            }
+            else if (answered)
+            {
+                finishRequest();
+            }
+        }
+    }
+
+    /** Ends the exchange with an error answer of our own (limits, timeouts, failures); the connection closes. */
+    private void failExchange(final HttpResponseStatus status, final String message)
+    {
+        final Exchange current = exchange;
+        if (current != null && !answered)
+        {
+            current.onClose();
+        }
+        if (!answered)
+        {
+            answered = true;
+            closing = true;
+            sendAndClose(HttpResponses.text(status, message + "\n"));
+        }
+        else
+        {
+            closeNow();
+        }
+    }
+
+    @Override
+    public void respond(final FullHttpResponse response)
+    {
+        final EventLoop loop = ctx.channel().eventLoop();
+        if (!loop.inEventLoop())
+        {
+            loop.execute(() -> respond(response));
+            return;
+        }
+        if (answered || closing || !ctx.channel().isActive())
+        {
+            ReferenceCountUtil.release(response);
+            return;
+        }
+        answered = true;
+        paused = false;
+        boolean close = !keepAlive;
+        if (inBody)
+        {
+            // An early answer: drop the rest of the body if it is small enough, else close.
+            final long remaining = contentLength >= 0 ? contentLength - bodyBytes : Long.MAX_VALUE;
+            if (expectContinue || (contentLength >= 0 ? remaining > config.maxDiscardBytes() : false))
+            {
+                close = true;
+            }
+            discarding = true;
+        }
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        if (close)
+        {
+            closing = true;
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (http10)
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        ctx.writeAndFlush(response);
+        if (!inBody)
+        {
+            finishRequest();
+        }
+        readIfReady();
+    }
+
+    private void finishRequest()
+    {
+        exchange = null;
+        discarding = false;
+        answered = true;
+        lastReadNanos = System.nanoTime();
+    }
+
+    @Override
+    public void pause()
+    {
+        paused = true;
+    }
+
+    @Override
+    public void resume()
+    {
+        final EventLoop loop = ctx.channel().eventLoop();
+        if (!loop.inEventLoop())
+        {
+            loop.execute(this::resume);
+            return;
+        }
+        if (paused)
+        {
+            paused = false;
+            lastReadNanos = System.nanoTime();
+            readIfReady();
+        }
+    }
+
+    /** Asks for the next message when the current request still streams unpaused, or is answered. */
+    private void readIfReady()
+    {
+        if (reading || readPending || closing || !ctx.channel().isActive())
+        {
+            return;
+        }
+        if (inBody ? !paused || discarding : exchange == null || answered)
+        {
+            readPending = true;
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
+    {
+        if (!(evt instanceof IdleStateEvent))
+        {
+            ctx.fireUserEventTriggered(evt);
+            return;
+        }
+        final long silentNanos = System.nanoTime() - lastReadNanos;
+        if (inBody && !paused && !answered)
+        {
+            if (silentNanos >= config.readTimeoutNanos())
+            {
+                failExchange(HttpResponseStatus.REQUEST_TIMEOUT,
+                    "request timed out: no bytes for " + config.readTimeoutNanos() / 1_000_000 + " ms");
+            }
+        }
+        else if ((exchange == null || answered && !inBody) && silentNanos >= config.idleTimeoutNanos())
+        {
+            closeNow();
+        }
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx)
+    {
+        closing = true;
+        if (exchange != null && !answered)
+        {
+            exchange.onClose();
+        }
+        exchange = null;
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        if (cause instanceof TooLongFrameException)
+        {
+            failExchange(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, cause.getMessage());
+            return;
+        }
+        LOG.log(Level.FINE, "connection error", cause);
+        closeNow();
+    }
+
+    private void sendAndClose(final FullHttpResponse response)
+    {
+        answered = true;
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void closeNow()
+    {
+        closing = true;
+        if (exchange != null && !answered)
+        {
+            exchange.onClose();
+            answered = true;
+        }
+        ctx.close();
+    }
+}

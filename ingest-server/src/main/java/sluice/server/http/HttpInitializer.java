@@ -1,0 +1,49 @@
+package sluice.server.http;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place the connection pipeline is built:
+ * <pre>
+ *   IdleStateHandler      ticks while the socket is silent (timeouts are judged by the connection handler)
+ *   HttpServerCodec       HTTP/1.1 framing; chunked bodies decoded as they stream, never aggregated
+ *   FlowControlHandler    one message per read(), so reading stays under the connection handler's control
+ *   HttpConnectionHandler routing, body streaming, limits, answers in request order
+ * </pre>
+ */
+final class HttpInitializer extends ChannelInitializer<SocketChannel>
+{
+    private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final Router router;
+    private final HttpConfig config;
+
+    HttpInitializer(final Router router, final HttpConfig config)
+    {
+        this.router = router;
+        this.config = config;
+    }
+
+    @Override
+    protected void initChannel(final SocketChannel channel)
+    {
+        final long tickNanos =
+            Math.max(MIN_TICK_NANOS, Math.min(config.readTimeoutNanos(), config.idleTimeoutNanos()) / 4);
+        final ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("idle", new IdleStateHandler(tickNanos, 0, 0, TimeUnit.NANOSECONDS));
+        pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+            .setMaxInitialLineLength(config.maxInitialLineBytes())
+            .setMaxHeaderSize(config.maxHeaderBytes())
+            .setMaxChunkSize(config.maxChunkBytes())));
+        pipeline.addLast("flow", new FlowControlHandler());
+        pipeline.addLast("connection", new HttpConnectionHandler(router, config));
+    }
+}

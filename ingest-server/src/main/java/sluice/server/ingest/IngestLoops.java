@@ -1,0 +1,82 @@
+package sluice.server.ingest;
+
+import io.netty.channel.EventLoop;
+import sluice.server.append.Completions;
+import sluice.server.append.Writer;
+import sluice.server.catalog.Catalog;
+import sluice.server.config.Durability;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+/**
+ * What the ingest endpoints share: each event loop's {@link RingProducer}, the catalog, completions, the writer's
+ * health, the durability level and the cap on concurrent ingest requests. Built once at start-up; read-only after.
+ */
+public final class IngestLoops
+{
+    private final Map<EventLoop, RingProducer> producers = new IdentityHashMap<>();
+    private final Catalog catalog;
+    private final Completions completions;
+    private final Writer writer;
+    private final IngestConfig config;
+    private final Durability durability;
+    private final Semaphore concurrent;
+
+    public IngestLoops(
+        final List<EventLoop> loops, final List<RingProducer> rings, final Catalog catalog,
+        final Completions completions, final Writer writer, final IngestConfig config, final Durability durability,
+        final int maxConcurrentIngests)
+    {
+        for (int i = 0; i < loops.size(); i++)
+        {
+            producers.put(loops.get(i), rings.get(i));
+        }
+        this.catalog = catalog;
+        this.completions = completions;
+        this.writer = writer;
+        this.config = config;
+        this.durability = durability;
+        this.concurrent = new Semaphore(maxConcurrentIngests);
+    }
+
+    public RingProducer producer(final EventLoop loop)
+    {
+        return producers.get(loop);
+    }
+
+    /** A new per-connection request pump for {@code loop}. */
+    public RequestIngest newRequestIngest(final EventLoop loop)
+    {
+        return new RequestIngest(producer(loop), completions, config);
+    }
+
+    public Catalog catalog()
+    {
+        return catalog;
+    }
+
+    public Durability durability()
+    {
+        return durability;
+    }
+
+    /** Non-null when the writer has died: writes must be refused (503) rather than queued forever. */
+    public Throwable writerFailure()
+    {
+        return writer.failure();
+    }
+
+    /** Takes a slot for one ingest request; false when {@code maxConcurrentIngests} are already running (429). */
+    public boolean tryEnter()
+    {
+        return concurrent.tryAcquire();
+    }
+
+    public void exit()
+    {
+        concurrent.release();
+    }
+}
