@@ -1,0 +1,242 @@
+package sluice.server.machbase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits SQL text into {@link SqlToken}s for {@link MachbaseSql}: just enough lexing to recognise Machbase DDL and
+ * to classify any other statement by its first keyword, without being fooled by keywords, {@code ;} or comment
+ * markers inside literals.
+ * <ul>
+ * <li>Whitespace and comments ({@code -- …} to end of line, {@code /* … *}{@code /}, not nested) are dropped.</li>
+ * <li>{@code 'text'} with {@code ''} for a quote; {@code E'…'} also takes backslash escapes (DuckDB, PostgreSQL);
+ * {@code $$…$$} and {@code $tag$…$tag$} dollar quoting (DuckDB).</li>
+ * <li>{@code "quoted identifier"} with {@code ""} for a quote; {@code `…`} likewise.</li>
+ * <li>Unquoted identifiers start with a letter or {@code _} and go on with letters, digits, {@code _} and
+ * {@code $}; their {@link SqlToken#text()} is upper-cased (Machbase stores names UPPERCASE).</li>
+ * <li>Numbers: digits with an optional fraction and exponent.</li>
+ * <li>Everything else is a one-character {@link SqlToken.Type#SYMBOL}, so operators such as {@code ::} or
+ * {@code ->>} never make lexing fail.</li>
+ * </ul>
+ * Positions are 1-based character offsets into the text, which is what error messages print. Stateless; the
+ * method is thread-safe.
+ */
+final class SqlLexer
+{
+    private SqlLexer()
+    {
+    }
+
+    /**
+     * @throws IllegalArgumentException for an unterminated literal, quoted identifier or block comment, naming
+     * where it starts.
+     */
+    static List<SqlToken> tokenize(final String sql)
+    {
+        final List<SqlToken> tokens = new ArrayList<>();
+        final int length = sql.length();
+        int i = 0;
+        while (i < length)
+        {
+            final char c = sql.charAt(i);
+            if (Character.isWhitespace(c))
+            {
+                i++;
+            }
+            else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-')
+            {
+                i = skipLineComment(sql, i);
+            }
+            else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*')
+            {
+                i = skipBlockComment(sql, i);
+            }
+            else if (c == '\'')
+            {
+                i = string(sql, i, i, false, tokens);
+            }
+            else if ((c == 'E' || c == 'e') && i + 1 < length && sql.charAt(i + 1) == '\'')
+            {
+                i = string(sql, i, i + 1, true, tokens);
+            }
+            else if (c == '"' || c == '`')
+            {
+                i = quotedIdentifier(sql, i, c, tokens);
+            }
+            else if (c == '$' && dollarTagEnd(sql, i) > 0)
+            {
+                i = dollarString(sql, i, tokens);
+            }
+            else if (isIdentifierStart(c))
+            {
+                final int start = i;
+                while (i < length && isIdentifierPart(sql.charAt(i)))
+                {
+                    i++;
+                }
+                tokens.add(new SqlToken(
+                    SqlToken.Type.IDENTIFIER, sql.substring(start, i).toUpperCase(Locale.ROOT), start + 1));
+            }
+            else if (isDigit(c) || (c == '.' && i + 1 < length && isDigit(sql.charAt(i + 1))))
+            {
+                i = number(sql, i, tokens);
+            }
+            else
+            {
+                tokens.add(new SqlToken(SqlToken.Type.SYMBOL, String.valueOf(c), i + 1));
+                i++;
+            }
+        }
+        return tokens;
+    }
+
+    private static int skipLineComment(final String sql, final int start)
+    {
+        final int newline = sql.indexOf('\n', start);
+        return newline < 0 ? sql.length() : newline + 1;
+    }
+
+    private static int skipBlockComment(final String sql, final int start)
+    {
+        final int end = sql.indexOf("*/", start + 2);
+        if (end < 0)
+        {
+            throw new IllegalArgumentException("unterminated comment starting at position " + (start + 1));
+        }
+        return end + 2;
+    }
+
+    /** A string literal whose opening quote is at {@code quote}; the token starts at {@code start}. */
+    private static int string(
+        final String sql, final int start, final int quote, final boolean backslashEscapes, final List<SqlToken> out)
+    {
+        final StringBuilder text = new StringBuilder();
+        final int length = sql.length();
+        int i = quote + 1;
+        while (i < length)
+        {
+            final char c = sql.charAt(i);
+            if (c == '\'')
+            {
+                if (i + 1 < length && sql.charAt(i + 1) == '\'')
+                {
+                    text.append('\'');
+                    i += 2;
+                    continue;
+                }
+                out.add(new SqlToken(SqlToken.Type.STRING, text.toString(), start + 1));
+                return i + 1;
+            }
+            if (c == '\\' && backslashEscapes && i + 1 < length)
+            {
+                text.append(sql.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            text.append(c);
+            i++;
+        }
+        throw new IllegalArgumentException("unterminated string literal starting at position " + (start + 1));
+    }
+
+    private static int quotedIdentifier(final String sql, final int start, final char quote, final List<SqlToken> out)
+    {
+        final StringBuilder text = new StringBuilder();
+        final int length = sql.length();
+        int i = start + 1;
+        while (i < length)
+        {
+            final char c = sql.charAt(i);
+            if (c == quote)
+            {
+                if (i + 1 < length && sql.charAt(i + 1) == quote)
+                {
+                    text.append(quote);
+                    i += 2;
+                    continue;
+                }
+                out.add(new SqlToken(SqlToken.Type.QUOTED_IDENTIFIER, text.toString(), start + 1));
+                return i + 1;
+            }
+            text.append(c);
+            i++;
+        }
+        throw new IllegalArgumentException("unterminated quoted identifier starting at position " + (start + 1));
+    }
+
+    /** End (exclusive) of a {@code $tag$} opener at {@code start}, or 0 when it is not one ({@code $1} is not). */
+    private static int dollarTagEnd(final String sql, final int start)
+    {
+        int i = start + 1;
+        while (i < sql.length() && (Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_'))
+        {
+            i++;
+        }
+        return i < sql.length() && sql.charAt(i) == '$' ? i + 1 : 0;
+    }
+
+    private static int dollarString(final String sql, final int start, final List<SqlToken> out)
+    {
+        final int bodyStart = dollarTagEnd(sql, start);
+        final String tag = sql.substring(start, bodyStart);
+        final int end = sql.indexOf(tag, bodyStart);
+        if (end < 0)
+        {
+            throw new IllegalArgumentException("unterminated string literal starting at position " + (start + 1));
+        }
+        out.add(new SqlToken(SqlToken.Type.STRING, sql.substring(bodyStart, end), start + 1));
+        return end + tag.length();
+    }
+
+    private static int number(final String sql, final int start, final List<SqlToken> out)
+    {
+        final int length = sql.length();
+        int i = start;
+        while (i < length && isDigit(sql.charAt(i)))
+        {
+            i++;
+        }
+        if (i < length && sql.charAt(i) == '.')
+        {
+            i++;
+            while (i < length && isDigit(sql.charAt(i)))
+            {
+                i++;
+            }
+        }
+        if (i < length && (sql.charAt(i) == 'e' || sql.charAt(i) == 'E'))
+        {
+            int j = i + 1;
+            if (j < length && (sql.charAt(j) == '+' || sql.charAt(j) == '-'))
+            {
+                j++;
+            }
+            if (j < length && isDigit(sql.charAt(j)))
+            {
+                i = j;
+                while (i < length && isDigit(sql.charAt(i)))
+                {
+                    i++;
+                }
+            }
+        }
+        out.add(new SqlToken(SqlToken.Type.NUMBER, sql.substring(start, i), start + 1));
+        return i;
+    }
+
+    private static boolean isIdentifierStart(final char c)
+    {
+        return c == '_' || Character.isLetter(c);
+    }
+
+    private static boolean isIdentifierPart(final char c)
+    {
+        return c == '_' || c == '$' || Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isDigit(final char c)
+    {
+        return c >= '0' && c <= '9';
+    }
+}
