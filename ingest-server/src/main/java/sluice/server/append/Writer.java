@@ -61,6 +61,8 @@ public final class Writer implements Runnable, AutoCloseable
     private final List<StagedRequest> ready = new ArrayList<>();
     private final List<RingState> ringList = new ArrayList<>();
     private final AtomicLongArray releasedPositions;
+    /** Per ring: every request whose END was read before this position is committed (or failed). */
+    private final AtomicLongArray settledPositions;
     private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 500_000);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -80,6 +82,7 @@ public final class Writer implements Runnable, AutoCloseable
         this.config = config;
         this.rings = new RingState[rings.length];
         this.releasedPositions = new AtomicLongArray(rings.length);
+        this.settledPositions = new AtomicLongArray(rings.length);
         for (int i = 0; i < rings.length; i++)
         {
             this.rings[i] = new RingState(rings[i]);
@@ -181,6 +184,13 @@ public final class Writer implements Runnable, AutoCloseable
                     releaseRings();
                     work++;
                 }
+                if (ready.isEmpty())
+                {
+                    for (final RingState state : rings)
+                    {
+                        settledPositions.lazySet(state.index, state.ring.readPosition());
+                    }
+                }
                 if (drained && ready.isEmpty())
                 {
                     if (!running)
@@ -201,6 +211,39 @@ public final class Writer implements Runnable, AutoCloseable
         {
             stopped.countDown();
         }
+    }
+
+    /**
+     * Waits until every request ended before this call is committed or failed (Machbase's {@code EXEC
+     * table_flush}: appended rows become visible). Requests still streaming are not waited for. Returns false on
+     * timeout or if the writer has died.
+     */
+    public boolean awaitSettled(final long timeoutNanos) throws InterruptedException
+    {
+        final long[] targets = new long[rings.length];
+        for (int i = 0; i < rings.length; i++)
+        {
+            targets[i] = rings[i].ring.tail();
+        }
+        final long deadline = System.nanoTime() + timeoutNanos;
+        while (failure == null)
+        {
+            boolean settled = true;
+            for (int i = 0; i < targets.length && settled; i++)
+            {
+                settled = settledPositions.get(i) >= targets[i];
+            }
+            if (settled)
+            {
+                return true;
+            }
+            if (System.nanoTime() > deadline)
+            {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return false;
     }
 
     /** True once the records left in the rings by the last run are replayed and committed. */

@@ -69,6 +69,12 @@ public final class IngestLoops
         return writer.failure();
     }
 
+    /** Blocks (query threads only) until every request ended so far is committed; false on timeout. */
+    public boolean awaitSettled(final long timeoutNanos) throws InterruptedException
+    {
+        return writer.awaitSettled(timeoutNanos);
+    }
+
     /** Takes a slot for one ingest request; false when {@code maxConcurrentIngests} are already running (429). */
     public boolean tryEnter()
     {

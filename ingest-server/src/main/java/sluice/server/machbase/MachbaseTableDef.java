@@ -81,25 +81,26 @@ public final class MachbaseTableDef
     /**
      * The codec schema: one case-insensitive column per declared column (the tag name and base time NOT NULL,
      * the tag name marked as the key), and for a log table a hidden, NOT NULL {@link #ARRIVAL_TIME}
-     * {@link DataType#TIMESTAMP_NS} column defaulting to {@link DefaultValue#NOW}, placed first as Machbase lists
-     * it ({@code SELECT _ARRIVAL_TIME, *}).
+     * {@link DataType#TIMESTAMP_NS} column defaulting to {@link DefaultValue#NOW}. Machbase hides it from
+     * {@code SELECT *}; DuckDB cannot hide a column, so it is placed last, where it disturbs positional readers of
+     * {@code SELECT *} least (a documented deviation). Hidden columns take no positional input.
      */
     public TableSchema toTableSchema()
     {
         final List<Column> schemaColumns = new ArrayList<>(columns.size() + 1);
+        for (final MachbaseColumnDef column : columns)
+        {
+            schemaColumns.add(Column.builder(column.name(), column.type())
+                .nullable(!column.notNull())
+                .primaryKey(column.primaryKey())
+                .build());
+        }
         if (!tag)
         {
             schemaColumns.add(Column.builder(ARRIVAL_TIME, DataType.TIMESTAMP_NS)
                 .nullable(false)
                 .hidden(true)
                 .defaultValue(DefaultValue.NOW)
-                .build());
-        }
-        for (final MachbaseColumnDef column : columns)
-        {
-            schemaColumns.add(Column.builder(column.name(), column.type())
-                .nullable(!column.notNull())
-                .primaryKey(column.primaryKey())
                 .build());
         }
         return new TableSchema(name, schemaColumns);

@@ -169,7 +169,7 @@ class MachbaseQueryOptionsTest
         assertEquals("bind parameter must be scalar", error("q", "x", "p", "[[1]]"));
         assertEquals("bind parameter must be scalar", error("q", "x", "p", "[{}]"));
         assertEquals("bind parameters must be a JSON array", error("q", "x", "p", "1"));
-        assertEquals("invalid JSON at offset 1: unexpected end of input", error("q", "x", "p", "["));
+        assertEquals("invalid JSON at offset 1: Unexpected end-of-input: expected close marker for Array", error("q", "x", "p", "["));
     }
 
     @Test
@@ -209,7 +209,7 @@ class MachbaseQueryOptionsTest
         assertSame(EpochUnit.SECONDS, o.timeFormat().epochUnit());
         assertEquals(o, MachbaseQueryOptions.from(Map.of("q", "select * from t where a = ?", "p", "[\"x\",2]",
             "format", "ndjson", "rownum", "1", "precision", "2", "heading", "0", "timeformat", "s")));
-        assertEquals("invalid JSON at offset 0: expected '{'",
+        assertEquals("the request body must be a JSON object of parameters",
             assertThrows(IllegalArgumentException.class, () -> MachbaseQueryOptions.fromJson("[]")).getMessage());
         assertEquals("sql text is empty",
             assertThrows(IllegalArgumentException.class, () -> MachbaseQueryOptions.fromJson("{}")).getMessage());

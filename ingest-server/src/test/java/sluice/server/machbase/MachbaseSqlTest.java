@@ -76,15 +76,15 @@ class MachbaseSqlTest
         final TableSchema schema = statement.tableDef().toTableSchema();
         assertEquals("LOGS", schema.name());
         assertEquals(4, schema.columnCount());
-        final Column arrival = schema.column(0);
+        final Column arrival = schema.column(3);
         assertEquals(MachbaseTableDef.ARRIVAL_TIME, arrival.name());
         assertTrue(arrival.hidden());
         assertEquals(DataType.TIMESTAMP_NS, arrival.type());
         assertSame(DefaultValue.NOW, arrival.defaultValue());
-        assertEquals(DataType.VARCHAR, schema.column(2).type());
-        assertFalse(schema.column(3).nullable(), "NOT NULL");
+        assertEquals(DataType.VARCHAR, schema.column(1).type());
+        assertFalse(schema.column(2).nullable(), "NOT NULL");
         assertEquals(3, schema.positionalColumns().length, "the hidden column is not positional");
-        assertEquals(1, schema.positionalColumns()[0]);
+        assertEquals(0, schema.positionalColumns()[0]);
     }
 
     @Test
