@@ -1,55 +1,130 @@
 package sluice.server;
 
-import org.agrona.ExpandableDirectByteBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sluice.codec.RowDecoder;
-import sluice.codec.bind.Dialect;
-import sluice.codec.bind.ValueBinder;
-import sluice.codec.csv.CsvConfig;
-import sluice.codec.csv.CsvDecoder;
-import sluice.codec.error.DecodeError;
-import sluice.codec.json.JsonConfig;
-import sluice.codec.json.NdjsonDecoder;
-import sluice.codec.row.RowBatchEncoder;
-import sluice.codec.row.RowBatchReader;
-import sluice.codec.row.RowLayout;
-import sluice.codec.schema.Column;
-import sluice.codec.schema.DataType;
-import sluice.codec.schema.TableSchema;
-import sluice.codec.time.TimeFormat;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import sluice.server.cli.EnvironmentDefaults;
+import sluice.server.cli.Sizes;
+import sluice.server.config.Durability;
+import sluice.server.config.Listen;
+import sluice.server.config.ServerConfig;
+import sluice.server.http.HttpConfig;
+import sluice.server.ingest.IngestConfig;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
 
 /**
- * Entry point of {@code sluice.jar}. Until the HTTP server lands (issue 3) it runs the codec on a file or stdin:
- * the rows of a Machbase-style sensor table (NAME, TIME, VALUE) decoded from CSV or NDJSON, printed one per line,
- * and every error with its line, record and column.
+ * Entry point of {@code sluice.jar}: parses the options (command line, then {@code SLUICE_*} environment variables,
+ * then {@code --config FILE}, then the defaults shown by {@code --help}), starts a {@link SluiceServer} and keeps it
+ * running until the process is told to stop, when it drains every ring into the database before exiting.
  */
-@Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
-    description = "Decodes sensor rows (NAME,TIME,VALUE) from CSV or NDJSON on stdin with the Sluice codec. " +
-        "The HTTP server arrives in a later version.")
+@Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0", sortOptions = false,
+    usageHelpWidth = 110, showDefaultValues = true,
+    description = {"HTTP ingestion server speaking the Machbase Neo write and query API, storing into embedded DuckDB.",
+        "",
+        "Every option can also be set as an environment variable SLUICE_<OPTION> (e.g. SLUICE_DATA_DIR) or as a",
+        "line <option>=<value> (e.g. data-dir=/var/lib/sluice) in the --config file; the command line wins, then the",
+        "environment, then the file. Sizes take KiB/MiB/GiB suffixes, durations ms/s/m.", ""})
 public final class Main implements Callable<Integer>
 {
-    @Option(names = "--format", defaultValue = "csv", description = "csv or ndjson (default: ${DEFAULT-VALUE})")
-    private String format;
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
-    @Option(names = "--timeformat", defaultValue = "ns",
-        description = "Machbase timeformat: ns, us, ms, s, Default, RFC3339, a Go layout... (default: ${DEFAULT-VALUE})")
-    private String timeformat;
+    @Option(names = "--listen", split = ",", paramLabel = "HOST:PORT", defaultValue = ServerConfig.DEFAULT_LISTEN,
+        description = "Address to listen on; repeatable. ':5654' means 127.0.0.1:5654; bind other interfaces by " +
+            "naming them (e.g. 0.0.0.0:5654).")
+    private List<String> listen;
 
-    @Option(names = "--tz", defaultValue = "UTC", description = "time zone of layouts (default: ${DEFAULT-VALUE})")
-    private String tz;
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+        description = "Directory of the DuckDB database file and the ingest rings.")
+    private Path dataDir;
 
-    @Option(names = "--header", defaultValue = "NONE", description = "CSV header: NONE, SKIP, COLUMNS")
-    private CsvConfig.Header header;
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of option defaults.")
+    private Path configFile;
+
+    @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "default",
+        description = "default: each API's ack rule, acknowledged rows survive a process crash; fsync: every " +
+            "write waits for its commit and an fsync, acknowledged rows survive a power loss.")
+    private String durability;
+
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "${sys:sluice.defaultIoThreads}",
+        description = "Netty event loops, each with its own ingest ring.")
+    private int ioThreads;
+
+    @Option(names = "--ring-size", paramLabel = "SIZE", defaultValue = "256MiB",
+        description = "Memory-mapped ingest ring per event loop (a power of two).")
+    private String ringSize;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "1GiB",
+        description = "Largest request body as sent (compressed size for gzip); larger bodies get 413.")
+    private String maxBody;
+
+    @Option(names = "--max-decompressed", paramLabel = "SIZE", defaultValue = "4GiB",
+        description = "Largest inflated size of a gzip body.")
+    private String maxDecompressed;
+
+    @Option(names = "--max-inflate-ratio", paramLabel = "N", defaultValue = "200",
+        description = "Largest inflated/compressed ratio of a gzip body past its first MiB (gzip bombs get 413).")
+    private int maxInflateRatio;
+
+    @Option(names = "--max-concurrent-ingests", paramLabel = "N", defaultValue = "1024",
+        description = "Write requests in progress at once; more get 429 with Retry-After.")
+    private int maxConcurrentIngests;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "60s",
+        description = "An idle keep-alive connection is closed after this long.")
+    private String idleTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "DURATION", defaultValue = "30s",
+        description = "A started request that sends nothing for this long gets 408.")
+    private String readTimeout;
+
+    @Option(names = "--backpressure-timeout", paramLabel = "DURATION", defaultValue = "30s",
+        description = "A write that finds its ring full for this long gets 503 with Retry-After.")
+    private String backpressureTimeout;
+
+    @Option(names = "--duckdb-memory", paramLabel = "SIZE", defaultValue = "4GB",
+        description = "DuckDB memory_limit (DuckDB's own syntax, e.g. 4GB, 75%%).")
+    private String duckdbMemory;
+
+    @Option(names = "--duckdb-threads", paramLabel = "N", defaultValue = "${sys:sluice.defaultCores}",
+        description = "DuckDB worker threads.")
+    private int duckdbThreads;
+
+    @Option(names = "--query-threads", paramLabel = "N", defaultValue = "${sys:sluice.defaultQueryThreads}",
+        description = "Queries run at once; more wait in line.")
+    private int queryThreads;
+
+    @Option(names = "--group-commit", paramLabel = "DURATION", defaultValue = "5ms",
+        description = "Longest time the writer gathers rows into one transaction.")
+    private String groupCommit;
+
+    @Option(names = "--group-commit-rows", paramLabel = "N", defaultValue = "2000000",
+        description = "Rows after which the writer commits without waiting.")
+    private long groupCommitRows;
+
+    @Spec
+    private CommandSpec spec;
+
+    static
+    {
+        // Machine-dependent defaults, shown as numbers by --help.
+        final int cores = Runtime.getRuntime().availableProcessors();
+        System.setProperty("sluice.defaultCores", Integer.toString(cores));
+        System.setProperty("sluice.defaultIoThreads", Integer.toString(Math.max(1, cores / 2)));
+        System.setProperty("sluice.defaultQueryThreads", Integer.toString(Math.max(2, cores)));
+    }
 
     private Main()
     {
@@ -57,61 +132,139 @@ public final class Main implements Callable<Integer>
 
     public static void main(final String[] args)
     {
-        System.exit(new CommandLine(new Main()).execute(args));
+        // Before any Agrona class loads: the ring code checks its own bounds, per record, not per byte.
+        System.setProperty("agrona.disable.bounds.checks", System.getProperty("agrona.disable.bounds.checks", "true"));
+        System.setProperty("java.util.logging.SimpleFormatter.format",
+            System.getProperty("java.util.logging.SimpleFormatter.format",
+                "%1$tFT%1$tT.%1$tL %4$s %3$s - %5$s%6$s%n"));
+        System.exit(commandLine(args).execute(args));
+    }
+
+    static CommandLine commandLine(final String[] args)
+    {
+        final CommandLine commandLine = new CommandLine(new Main());
+        final Properties file = new Properties();
+        final Path path = configPath(args);
+        if (path != null)
+        {
+            try
+            {
+                file.putAll(EnvironmentDefaults.load(path));
+            }
+            catch (final Exception e)
+            {
+                throw new IllegalArgumentException("cannot read config file " + path + ": " + e.getMessage(), e);
+            }
+            final Set<String> known = new HashSet<>();
+            commandLine.getCommandSpec().options().forEach(o -> known.add(o.longestName().substring(2)));
+            for (final String key : file.stringPropertyNames())
+            {
+                if (!known.contains(key))
+                {
+                    throw new IllegalArgumentException("unknown option '" + key + "' in config file " + path);
+                }
+            }
+        }
+        return commandLine.setDefaultValueProvider(new EnvironmentDefaults(System.getenv(), file));
+    }
+
+    /** {@code --config} must be known before the other options are parsed, since it supplies their defaults. */
+    private static Path configPath(final String[] args)
+    {
+        for (int i = 0; i < args.length; i++)
+        {
+            if (args[i].equals("--config") && i + 1 < args.length)
+            {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config="))
+            {
+                return Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        final String fromEnvironment = System.getenv(EnvironmentDefaults.environmentName("config"));
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null : Path.of(fromEnvironment);
     }
 
     @Override
-    public Integer call() throws IOException
+    public Integer call() throws Exception
     {
-        final TableSchema schema = TableSchema.of("EXAMPLE",
-            Column.builder("NAME", DataType.VARCHAR).nullable(false).primaryKey(true).build(),
-            Column.builder("TIME", DataType.TIMESTAMP_NS).nullable(false).build(),
-            Column.of("VALUE", DataType.FLOAT64));
-        final TimeFormat timeFormat = TimeFormat.of(timeformat, tz);
-        final long now = System.currentTimeMillis() * 1_000_000L;
-        final ValueBinder binder = new ValueBinder(Dialect.MACHBASE);
-        final RowDecoder decoder = "ndjson".equals(format) ?
-            new NdjsonDecoder(binder).reset(schema, new JsonConfig(), timeFormat, now) :
-            new CsvDecoder(binder).reset(schema, new CsvConfig().header(header)
-                .fieldCount(CsvConfig.FieldCount.EXACT), timeFormat, now);
-        final RowLayout layout = new RowLayout(schema);
-        final ExpandableDirectByteBuffer batch = new ExpandableDirectByteBuffer(64 * 1024);
-        final RowBatchEncoder encoder = new RowBatchEncoder().wrap(batch, 0, layout, 0, 0);
-        final RowBatchReader reader = new RowBatchReader();
-        final PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        final byte[] chunk = new byte[64 * 1024];
-        final UnsafeBuffer chunkBuffer = new UnsafeBuffer(chunk);
-        final InputStream in = System.in;
-        int status = RowDecoder.NEED_MORE;
-        int n;
-        while (status == RowDecoder.NEED_MORE && (n = in.read(chunk)) > 0)
+        final ServerConfig config = toConfig();
+        final SluiceServer server = SluiceServer.start(config);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
-            status = decoder.decode(chunkBuffer, 0, n, encoder);
-            print(reader.wrap(batch, 0, layout), out);
-            encoder.reset();
-        }
-        if (status == RowDecoder.NEED_MORE)
+            LOG.info("stopping: draining the ingest rings into the database");
+            server.close();
+            LOG.info("stopped");
+            stopped.countDown();
+        }, "sluice-shutdown"));
+        final StringBuilder where = new StringBuilder();
+        for (final InetSocketAddress address : server.addresses())
         {
-            status = decoder.finish(encoder);
-            print(reader.wrap(batch, 0, layout), out);
+            where.append(where.length() == 0 ? "" : ", ").append("http://")
+                .append(address.getAddress().getHostAddress().contains(":") ? "[" +
+                    address.getAddress().getHostAddress() + "]" : address.getAddress().getHostAddress())
+                .append(':').append(address.getPort());
+            if (!address.getAddress().isLoopbackAddress())
+            {
+                LOG.warning("listening on non-loopback " + address + ": Sluice has no authentication yet, " +
+                    "so anyone who can reach this address can write and query");
+            }
         }
-        for (final DecodeError error : decoder.errors().kept())
-        {
-            out.println("error: " + error.message());
-        }
-        out.println(decoder.rowsDecoded() + " row(s) decoded, " + decoder.errors().count() + " error(s)");
-        out.flush();
-        return status == RowDecoder.COMPLETE ? 0 : 1;
+        LOG.info("Sluice listening on " + where + " (" + server.http().transport() + ", " + config.ioThreads() +
+            " event loop(s))");
+        LOG.info("data directory " + config.dataDir().toAbsolutePath().normalize() + " (DuckDB file sluice.duckdb, " +
+            "rings " + config.ringBytes() / (1 << 20) + " MiB each)");
+        LOG.info("durability " + config.durability().name().toLowerCase(Locale.ROOT) + ": " +
+            config.durability().description());
+        stopped.await();
+        return 0;
     }
 
-    private static void print(final RowBatchReader reader, final PrintStream out)
+    ServerConfig toConfig()
     {
-        while (reader.next())
+        final ServerConfig config = new ServerConfig();
+        try
         {
-            final long nanos = reader.getLong(1);
-            out.println(reader.getString(0) + "\t" +
-                Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)) +
-                "\t" + (reader.isNull(2) ? "NULL" : String.valueOf(reader.getDouble(2))));
+            for (final String address : listen)
+            {
+                config.listen(Listen.parse(address));
+            }
+            config.dataDir(dataDir)
+                .durability(durability(durability))
+                .ioThreads(ioThreads)
+                .ringBytes(Sizes.intBytes(ringSize))
+                .duckdbMemoryLimit(duckdbMemory)
+                .duckdbThreads(duckdbThreads)
+                .queryThreads(queryThreads)
+                .groupCommitNanos(Sizes.nanos(groupCommit))
+                .groupCommitRows(groupCommitRows)
+                .ingest(IngestConfig.defaults().withDecompression(Sizes.bytes(maxDecompressed), maxInflateRatio));
+            final HttpConfig http = config.http();
+            http.maxBodyBytes(Sizes.bytes(maxBody))
+                .maxConcurrentIngests(maxConcurrentIngests)
+                .idleTimeoutNanos(Sizes.nanos(idleTimeout))
+                .readTimeoutNanos(Sizes.nanos(readTimeout))
+                .backpressureTimeoutNanos(Sizes.nanos(backpressureTimeout));
+            config.validate();
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return config;
+    }
+
+    private static Durability durability(final String text)
+    {
+        try
+        {
+            return Durability.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new IllegalArgumentException("--durability must be default or fsync, not '" + text + "'", e);
         }
     }
 }

@@ -88,6 +88,28 @@ public final class RowBatchEncoder implements RowSink
         return this;
     }
 
+    /**
+     * Drops the complete rows (the caller has written out the first {@link #length()} bytes) and keeps a row that
+     * is still being filled, moved to the start of the batch. Decoders keep a row open across input chunks, so a
+     * batch flushed between two chunks must carry that row into the next batch, not lose or corrupt it.
+     */
+    public RowBatchEncoder flushed()
+    {
+        final int start = batchOffset + BATCH_HEADER_LENGTH;
+        if (rowOpen && rowStart != start)
+        {
+            // Var-length values are addressed relative to the row start, so the row moves as one block.
+            final int rowLength = varPosition - rowStart;
+            view.putBytes(start, view, rowStart, rowLength);
+            rowStart = start;
+            varPosition = start + rowLength;
+        }
+        position = start;
+        rowCount = 0;
+        writeHeader();
+        return this;
+    }
+
     public MutableDirectBuffer buffer()
     {
         return buffer;

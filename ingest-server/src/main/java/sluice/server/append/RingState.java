@@ -19,6 +19,9 @@ final class RingState
     final LongArrayList committedBeyondEnd = new LongArrayList();
     /** On replay: requests already committed whose records are read again. */
     final LongHashSet skip = new LongHashSet();
+    /** Where the records written before this start end; once read past, the replay is over. */
+    long replayEnd;
+    boolean replaying;
 
     RingState(final IngestRing ring)
     {

@@ -135,6 +135,8 @@ public final class Writer implements Runnable, AutoCloseable
                 }
                 final long resumeAt = start;
                 state.ring.seek(resumeAt);
+                state.replayEnd = state.ring.tail();
+                state.replaying = state.replayEnd > resumeAt;
                 state.released = resumeAt;
                 releasedPositions.set(state.index, resumeAt);
                 if (state.ring.tail() > resumeAt)
@@ -168,6 +170,10 @@ public final class Writer implements Runnable, AutoCloseable
                     final int n = state.ring.read(this::onRecord, READ_LIMIT);
                     work += n;
                     drained &= n < READ_LIMIT;
+                    if (state.replaying && state.ring.readPosition() >= state.replayEnd)
+                    {
+                        endReplay(state);
+                    }
                 }
                 if (!ready.isEmpty() && (drained || readyRows >= config.maxGroupRows() ||
                     System.nanoTime() - oldestReadyNanos >= config.maxGroupDelayNanos()))
@@ -210,6 +216,32 @@ public final class Writer implements Runnable, AutoCloseable
         finally
         {
             stopped.countDown();
+        }
+    }
+
+    /**
+     * The records of the last run are read. A request of that run still open here was cut off by the stop (no END
+     * or ABORT will ever come) and was never acknowledged: it is dropped, or it would hold its ring space forever.
+     */
+    private void endReplay(final RingState state)
+    {
+        state.replaying = false;
+        final List<StagedRequest> orphans = new ArrayList<>();
+        for (final StagedRequest r : open.values())
+        {
+            if (r.ring == state.index && !RingRecords.isOfIncarnation(r.requestId, state.incarnation))
+            {
+                orphans.add(r);
+            }
+        }
+        for (final StagedRequest r : orphans)
+        {
+            onAbort(r.requestId);
+        }
+        if (!orphans.isEmpty())
+        {
+            LOG.info(() -> "ring " + state.index + ": dropped " + orphans.size() + " request(s) cut off by the " +
+                "last stop (never acknowledged)");
         }
     }
 

@@ -126,6 +126,17 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         readIfReady();
     }
 
+    /**
+     * The socket read asked for is over. It may have produced no message (a request head split across reads, or
+     * bytes the decoder keeps): the read is spent all the same, so ask for the next one or the connection stalls.
+     */
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        readPending = false;
+        readIfReady();
+    }
+
     private void onRequest(final HttpRequest request)
     {
         final DecoderResult result = request.decoderResult();

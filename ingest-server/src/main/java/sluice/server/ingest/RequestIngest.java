@@ -203,7 +203,8 @@ public final class RequestIngest
     private int pumpPlain()
     {
         final ByteBuf in = pending;
-        while (in.isReadable())
+        // Null after a retry of a flush that was blocked once the chunk had been decoded whole.
+        while (in != null && in.isReadable())
         {
             if (!flushIfFull())
             {
@@ -291,7 +292,7 @@ public final class RequestIngest
         {
             sequence++;
             bytesWritten += encoder.length();
-            encoder.reset();
+            encoder.flushed();
             if (!promoted && bytesWritten >= config.largeRequestBytes())
             {
                 promote();

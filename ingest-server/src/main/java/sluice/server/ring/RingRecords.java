@@ -52,6 +52,13 @@ public final class RingRecords
             (sequence & ((1L << SEQUENCE_BITS) - 1));
     }
 
+    /** True when a {@link #requestId} was issued by the given incarnation of its ring. */
+    public static boolean isOfIncarnation(final long requestId, final long incarnation)
+    {
+        return ((requestId >>> SEQUENCE_BITS) & ((1L << INCARNATION_BITS) - 1)) ==
+            (incarnation & ((1L << INCARNATION_BITS) - 1));
+    }
+
     /** The ring index of a {@link #requestId}. */
     public static int ringOf(final long requestId)
     {
