@@ -1,0 +1,34 @@
+package sluice.server.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The server starts, answers /health and /ready, creates a table, takes a write and reads it back. */
+class ServerSmokeTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void writeThenReadBack() throws Exception
+    {
+        try (TestServer s = TestServer.start(dir))
+        {
+            assertEquals(200, s.get("/health").statusCode());
+            assertEquals(200, s.get("/ready").statusCode());
+            final HttpResponse<String> created =
+                s.query("create tag table T (name varchar(40) primary key, time datetime basetime, value double)");
+            assertEquals(200, created.statusCode(), created.body());
+            final HttpResponse<String> written =
+                s.post("/db/write/T?timeformat=s", "text/csv", "a,1676432361,1.5\nb,1676432362,2.5\n");
+            assertEquals(200, written.statusCode(), written.body());
+            assertEquals("a,1676432361,1.5\nb,1676432362,2.5\n",
+                s.rowsCsv("select * from T order by name", "timeformat", "s"));
+        }
+    }
+}
