@@ -83,6 +83,13 @@ final class QueryE2e
         assertEquals(reason, result(response, true));
     }
 
+    /** Checks {@code {"success":true,"reason":…,"elapse":"…"}} with status 200; returns the reason. */
+    static String success(final HttpResponse<String> response)
+    {
+        assertEquals(200, response.statusCode(), response::body);
+        return result(response, true);
+    }
+
     /** Checks {@code {"success":false,"reason":…,"elapse":"…"}} with the status; returns the reason. */
     static String failure(final HttpResponse<String> response, final int status)
     {
