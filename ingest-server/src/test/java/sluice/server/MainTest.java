@@ -63,10 +63,20 @@ class MainTest
         final CommandLine again = Main.commandLine(new String[0]).setDefaultValueProvider(
             new EnvironmentDefaults(Map.of("SLUICE_DATA_DIR", "/from/env"), properties));
         final ServerConfig fromArgs = parse(again, "--data-dir", "/from/args", "--listen", ":5654",
-            "--listen", "0.0.0.0:3218");
+            "--listen", "[::1]:3218");
         assertEquals(Path.of("/from/args"), fromArgs.dataDir());
-        assertEquals(List.of(new InetSocketAddress("127.0.0.1", 5654), new InetSocketAddress("0.0.0.0", 3218)),
+        assertEquals(List.of(new InetSocketAddress("127.0.0.1", 5654), new InetSocketAddress("::1", 3218)),
             fromArgs.listen());
+    }
+
+    @Test
+    void nonLoopbackAddressesAreRefusedWithoutApiKeys()
+    {
+        final CommandLine commandLine = Main.commandLine(new String[0]);
+        final StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        assertNotEquals(0, commandLine.execute("--listen", "0.0.0.0:5654"));
+        assertTrue(err.toString().contains("refusing to listen on 0.0.0.0:5654"), err.toString());
     }
 
     @Test
