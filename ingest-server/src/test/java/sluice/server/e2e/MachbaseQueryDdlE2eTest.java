@@ -157,8 +157,12 @@ class MachbaseQueryDdlE2eTest
         }
     }
 
-    /** "hidden `_ARRIVAL_TIME`": Machbase leaves it out of SELECT * (and so do the write rules above). */
-    @Disabled("server bug: SELECT * on a log table lists the hidden _ARRIVAL_TIME column")
+    /**
+     * "hidden `_ARRIVAL_TIME`" (spec/machbase.md): Machbase leaves it out of SELECT *. docs/machbase.md lists showing
+     * it last as a deliberate difference; the spec does not, so one of the two has to change.
+     */
+    @Disabled("spec/docs mismatch: SELECT * on a log table lists the hidden _ARRIVAL_TIME column (docs/machbase.md " +
+        "calls it deliberate, spec/machbase.md says hidden)")
     @Test
     void logTableSelectStarHidesArrivalTime() throws Exception
     {

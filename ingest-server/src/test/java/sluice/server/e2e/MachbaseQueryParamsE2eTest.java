@@ -215,6 +215,16 @@ class MachbaseQueryParamsE2eTest
         assertEquals(ROWS_JSON, json.rows());
     }
 
+    /** Form encoding writes spaces as '+', in query strings (browsers, Go's url.Values) and bodies alike. */
+    @Test
+    void plusIsASpace() throws Exception
+    {
+        final String expected = "[[\"a\",1.5],[\"b\",-0.25],[\"c\",100]]";
+        assertEquals(expected, fetch(server.get("/db/query?q=select+name,+value+from+PARAMS+order+by+name")).rows());
+        assertEquals(expected, fetch(server.post("/db/query", "application/x-www-form-urlencoded",
+            "q=select+name%2C+value+from+PARAMS+order+by+name")).rows());
+    }
+
     @Test
     void postJsonWithCaseInsensitiveKeys() throws Exception
     {
