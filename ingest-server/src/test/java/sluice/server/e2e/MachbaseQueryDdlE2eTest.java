@@ -397,6 +397,22 @@ class MachbaseQueryDdlE2eTest
         assertEquals(2, count("DDL_DML"));
     }
 
+    /** Non-fetch answers and errors are the JSON object whatever {@code format} asks for (Neo answers them as JSON). */
+    @Test
+    void nonFetchAnswersAreJsonInEveryFormat() throws Exception
+    {
+        for (final String format : new String[] {"csv", "box", "ndjson"})
+        {
+            final String table = "DDL_FMT_" + format.toUpperCase(java.util.Locale.ROOT);
+            success(server.query("create tag table " + table + " " + TAG_COLUMNS, "format", format), CREATED);
+            success(server.query("insert into " + table + " values ('a', '2023-02-15 03:39:21', 1)", "format", format),
+                "a row inserted.");
+            success(server.query("EXEC table_flush(" + table + ")", "format", format), "executed.");
+            failure(server.query("select * from DDL_NO_SUCH_TABLE", "format", format), 400);
+            success(server.query("drop table " + table, "format", format), DROPPED);
+        }
+    }
+
     // SQL errors
 
     @Test
