@@ -104,6 +104,18 @@ class MachbaseQueryParamsE2eTest
         assertEquals("[[\"a\",3]]", f.rows());
     }
 
+    /** Type names for the kinds Neo lacks: {@code bool decimal date time} (spec/machbase.md). */
+    @Test
+    void typeNamesForKindsNeoLacks() throws Exception
+    {
+        final QueryE2e.Fetch f = fetch(server.query("select true as b, cast(1.25 as decimal(10,2)) as d, " +
+            "date '2023-02-15' as dt, time '03:39:21' as tm"));
+        assertEquals("[\"bool\",\"decimal\",\"date\",\"time\"]", f.types());
+        final JsonNode row = QueryE2e.parse(f.rows()).get(0);
+        assertTrue(row.get(0).booleanValue());
+        assertEquals(0, new java.math.BigDecimal("1.25").compareTo(row.get(1).decimalValue()), f.rows());
+    }
+
     // p
 
     @Test

@@ -188,6 +188,32 @@ class MachbaseQueryTimeE2eTest
     }
 
     @Test
+    void nullTimesStayNullInEveryTimeformat() throws Exception
+    {
+        final String sql = "select cast(null as timestamp_ns) as t";
+        for (final String timeformat : new String[] {"ns", "ms", "s", "Default", "RFC3339Nano", "2006-01-02"})
+        {
+            final QueryE2e.Fetch f = fetch(server.query(sql, "timeformat", timeformat, "tz", "Asia/Seoul"));
+            assertEquals("[\"datetime\"]", f.types(), timeformat);
+            assertEquals("[[null]]", f.rows(), timeformat);
+        }
+        assertEquals("NULL\n", server.rowsCsv(sql, "timeformat", "Default"));
+    }
+
+    /** DuckDB's microsecond TIMESTAMP (from SQL, not from Machbase DDL) is a datetime too. */
+    @Test
+    void microsecondTimestampsAreDatetimes() throws Exception
+    {
+        final Instant t = Instant.parse("2023-02-15T03:39:21.123456Z");
+        final QueryE2e.Fetch f = fetch(server.query(
+            "select cast('2023-02-15 03:39:21.123456' as timestamp) as t", "timeformat", "RFC3339Nano"));
+        assertEquals("[\"datetime\"]", f.types());
+        assertEquals("[[" + quote(format(t, "UTC", "uuuu-MM-dd'T'HH:mm:ss", 9, true, "XXX")) + "]]", f.rows());
+        assertEquals("[[" + epochNanos(t) + "]]",
+            fetch(server.query("select cast('2023-02-15 03:39:21.123456' as timestamp) as t")).rows());
+    }
+
+    @Test
     void unknownZoneIs400() throws Exception
     {
         final HttpResponse<String> r = server.query(SELECT, "timeformat", "Default", "tz", "Mars/Olympus");
