@@ -82,6 +82,19 @@ class MachbaseQueryDdlE2eTest
         assertEquals("[\"string\",\"datetime\",\"double\",\"string\",\"int32\"]", f.types());
     }
 
+    /** Identifiers are case-insensitive and stored UPPERCASE. */
+    @Test
+    void tableNamesAreCaseInsensitive() throws Exception
+    {
+        exec(server, "create tag table Ddl_Mixed_Case " + TAG_COLUMNS, CREATED);
+        QueryE2e.write(server, "DDL_MIXED_CASE", "text/csv", "a,1,1\n", 1);
+        QueryE2e.write(server, "ddl_mixed_case", "text/csv", "b,2,2\n", 1);
+        assertEquals("a,1,1\nb,2,2\n", server.rowsCsv("select * from DDL_MIXED_CASE order by name"));
+        assertEquals("[[\"DDL_MIXED_CASE\"]]", fetch(server.query(
+            "select table_name from duckdb_tables() where upper(table_name) = 'DDL_MIXED_CASE'")).rows());
+        exec(server, "drop table ddl_mixed_CASE", DROPPED);
+    }
+
     @Test
     void createTagTableIfNotExists() throws Exception
     {
