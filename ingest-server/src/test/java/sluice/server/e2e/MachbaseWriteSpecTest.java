@@ -33,6 +33,7 @@ import static sluice.server.e2e.MachbaseWriteSupport.count;
 import static sluice.server.e2e.MachbaseWriteSupport.createTag;
 import static sluice.server.e2e.MachbaseWriteSupport.exec;
 import static sluice.server.e2e.MachbaseWriteSupport.flush;
+import static sluice.server.e2e.MachbaseWriteSupport.goFloat;
 import static sluice.server.e2e.MachbaseWriteSupport.gzip;
 import static sluice.server.e2e.MachbaseWriteSupport.jsonRows;
 import static sluice.server.e2e.MachbaseWriteSupport.ns;
@@ -138,6 +139,116 @@ class MachbaseWriteSpecTest
     }
 
     @Test
+    void gzipInEveryFormatAndMethod() throws Exception
+    {
+        final String t = tag("GZALL");
+        assertInserted(s.post("/db/write/" + t + "?timeformat=s", "application/json",
+            gzip("{\"data\":{\"rows\":[[\"a\",1676432361,1]]}}"), "Content-Encoding", "gzip"), 1);
+        assertInserted(s.post("/db/write/" + t + "?timeformat=s", "application/x-ndjson",
+            gzip("{\"NAME\":\"b\",\"TIME\":1676432361,\"VALUE\":2}\n"), "Content-Encoding", "gzip"), 1);
+        assertWriteSuccess(s.post("/db/write/" + t + "?timeformat=s&method=append", "application/json",
+            gzip("[[\"c\",1676432361,3]]"), "Content-Encoding", "gzip"), 1, true);
+        assertWriteSuccess(s.post("/db/write/" + t + "?timeformat=s&method=append", "text/csv",
+            gzip("d,1676432361,4\n"), "Content-Encoding", "gzip"), 1, true);
+        flush(s, t);
+        assertEquals("a," + T0 + ",1\nb," + T0 + ",2\nc," + T0 + ",3\nd," + T0 + ",4\n", rows(t));
+    }
+
+    /**
+     * A body of unknown length goes chunked; an input stream that yields one byte per read makes the client send
+     * tiny chunks, so every value, escape and gzip block is split across chunks somewhere.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"csv", "json", "ndjson", "csv+gzip", "json+append"})
+    void chunkedBodyInTinyPieces(final String kind) throws Exception
+    {
+        final String t = tag("CHUNKED");
+        final int n = 300;
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < n; i++)
+        {
+            final String name = String.format("n%03d \\ \"q\"", i);
+            final long time = T0 + i * 1_000_123L;
+            final String value = goFloat(i + 0.25);
+            if (kind.startsWith("csv"))
+            {
+                text.append('"').append(name.replace("\"", "\"\"")).append("\",").append(time).append(',')
+                    .append(value).append('\n');
+            }
+            else if (kind.startsWith("ndjson"))
+            {
+                text.append("{\"NAME\":\"").append(name.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\",\"TIME\":").append(time).append(",\"VALUE\":").append(value).append("}\n");
+            }
+            else
+            {
+                text.append(i == 0 ? "" : ",").append("[\"")
+                    .append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\",").append(time)
+                    .append(',').append(value).append(']');
+            }
+            expected.append(name).append('|').append(time).append('|').append(value).append('\n');
+        }
+        final boolean append = kind.endsWith("append");
+        final String contentType = kind.startsWith("csv") ? "text/csv" :
+            kind.startsWith("ndjson") ? "application/x-ndjson" : "application/json";
+        final String body = contentType.equals("application/json") ?
+            (append ? "[" + text + "]" : "{\"data\":{\"rows\":[" + text + "]}}") : text.toString();
+        final byte[] bytes = kind.endsWith("gzip") ? gzip(body) : body.getBytes(StandardCharsets.UTF_8);
+        final java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+                s.uri("/db/write/" + t + (append ? "?method=append" : "")))
+            .header("Content-Type", contentType)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new OneByteAtATime(bytes)));
+        if (kind.endsWith("gzip"))
+        {
+            b.header("Content-Encoding", "gzip");
+        }
+        assertWriteSuccess(s.send(b.build()), n, append);
+        flush(s, t);
+        final StringBuilder actual = new StringBuilder();
+        for (final JsonNode row : jsonRows(s, "select name, time, value from " + t + " order by name"))
+        {
+            actual.append(row.get(0).asText()).append('|').append(row.get(1).asLong()).append('|')
+                .append(goFloat(row.get(2).asDouble())).append('\n');
+        }
+        assertEquals(expected.toString(), actual.toString());
+    }
+
+    /** Hands out one byte per {@code read(byte[], int, int)}. */
+    private static final class OneByteAtATime extends java.io.InputStream
+    {
+        private final byte[] bytes;
+        private int position;
+
+        OneByteAtATime(final byte[] bytes)
+        {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read()
+        {
+            return position < bytes.length ? bytes[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(final byte[] b, final int off, final int len)
+        {
+            if (len == 0)
+            {
+                return 0;
+            }
+            final int c = read();
+            if (c < 0)
+            {
+                return -1;
+            }
+            b[off] = (byte) c;
+            return 1;
+        }
+    }
+
+    @Test
     void tableNameIsCaseInsensitive() throws Exception
     {
         final String t = tag("LOWER");
@@ -221,6 +332,15 @@ class MachbaseWriteSpecTest
             Arguments.of("Monday 02 Jan 06 15:04 -07:00", "Wednesday 15 Feb 23 12:39 +09:00",
                 "2023-02-15T03:39:00Z"),
             Arguments.of("20060102150405", "20230215033921", "2023-02-15T03:39:21Z"),
+            // the 12-hour clock: 12 AM is midnight, 12 PM noon
+            Arguments.of("2006-01-02 03:04:05 PM", "2023-02-15 12:30:00 AM", "2023-02-15T00:30:00Z"),
+            Arguments.of("2006-01-02 03:04:05 PM", "2023-02-15 12:30:00 PM", "2023-02-15T12:30:00Z"),
+            Arguments.of("2006-01-02 3:04:05pm", "2023-02-15 1:30:00pm", "2023-02-15T13:30:00Z"),
+            // .999 takes any number of digits, or none
+            Arguments.of("Default", "2023-02-15 03:39:21.123456789", "2023-02-15T03:39:21.123456789Z"),
+            Arguments.of("Default_us", "2023-02-15 03:39:21", "2023-02-15T03:39:21Z"),
+            // Go matches month and day names in any case
+            Arguments.of("RFC1123", "wed, 15 FEB 2023 03:39:21 UTC", "2023-02-15T03:39:21Z"),
             // a fraction right after the seconds is taken even when the layout has none
             Arguments.of("DateTime", "2023-02-15 03:39:21.123456789", "2023-02-15T03:39:21.123456789Z"),
             Arguments.of("RFC3339", "2023-02-15T03:39:21.5Z", "2023-02-15T03:39:21.500Z"),
@@ -484,15 +604,19 @@ class MachbaseWriteSpecTest
     @Test
     void csvEmptyAndNullAreNullExceptInStrings() throws Exception
     {
-        final String t = log("CSVNULL", "id integer, v varchar(20), tx text, d double, t datetime, n long");
+        final String t = log("CSVNULL",
+            "id integer, v varchar(20), tx text, d double, t datetime, n long, b binary, ip ipv4, j json");
         assertInserted(s.post("/db/write/" + t, "text/csv",
-            "1,,,,,\n" +
-                "2,NULL,NULL,NULL,NULL,NULL\n" +
-                "3,\"\",\"\",\"\",\"\",\"\"\n" +
-                "4,\"NULL\",\"NULL\",7.5," + T0 + ",42\n"), 4);
-        final JsonNode rows = jsonRows(s, "select id, v, tx, d, t, n from " + t + " order by id");
-        assertEquals("[[1,\"\",\"\",null,null,null],[2,\"NULL\",\"NULL\",null,null,null]," +
-            "[3,\"\",\"\",null,null,null],[4,\"NULL\",\"NULL\",7.5," + T0 + ",42]]", rows.toString());
+            "1,,,,,,,,\n" +
+                "2,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL\n" +
+                "3,\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\n" +
+                "4,\"NULL\",\"NULL\",7.5," + T0 + ",42,0x01,10.0.0.1,\"[1]\"\n"), 4);
+        final JsonNode rows = jsonRows(s, "select id, v, tx, d, t, n, b, ip from " + t + " order by id");
+        assertEquals("[[1,\"\",\"\",null,null,null,null,null],[2,\"NULL\",\"NULL\",null,null,null,null,null]," +
+            "[3,\"\",\"\",null,null,null,null,null],[4,\"NULL\",\"NULL\",7.5," + T0 + ",42,\"AQ==\",\"10.0.0.1\"]]",
+            rows.toString());
+        assertEquals("1,true\n2,true\n3,true\n4,false\n",
+            s.rowsCsv("select id, j is null from " + t + " order by id"));
     }
 
     // Values
