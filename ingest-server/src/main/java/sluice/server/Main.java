@@ -42,8 +42,8 @@ public final class Main implements Callable<Integer>
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
     @Option(names = "--listen", split = ",", paramLabel = "HOST:PORT", defaultValue = ServerConfig.DEFAULT_LISTEN,
-        description = "Address to listen on; repeatable. ':5654' means 127.0.0.1:5654; bind other interfaces by " +
-            "naming them (e.g. 0.0.0.0:5654).")
+        description = "Address to listen on; repeatable. ':5654' means 127.0.0.1:5654. Loopback only: without " +
+            "API keys Sluice refuses other interfaces.")
     private List<String> listen;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
@@ -206,11 +206,6 @@ public final class Main implements Callable<Integer>
                 .append(address.getAddress().getHostAddress().contains(":") ? "[" +
                     address.getAddress().getHostAddress() + "]" : address.getAddress().getHostAddress())
                 .append(':').append(address.getPort());
-            if (!address.getAddress().isLoopbackAddress())
-            {
-                LOG.warning("listening on non-loopback " + address + ": Sluice has no authentication yet, " +
-                    "so anyone who can reach this address can write and query");
-            }
         }
         LOG.info("Sluice listening on " + where + " (" + server.http().transport() + ", " + config.ioThreads() +
             " event loop(s))");

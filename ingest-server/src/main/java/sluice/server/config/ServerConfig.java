@@ -180,11 +180,21 @@ public final class ServerConfig
     }
 
     /**
-     * Checks that the settings fit together: one ring record must hold the largest batch an event loop can encode
+     * Checks that the settings fit together, and that only loopback addresses are bound (no API keys yet). Also: one ring record must hold the largest batch an event loop can encode
      * between two flushes (flush size, one slice of input at the worst row overhead, one maximal record).
      */
     public void validate()
     {
+        for (final InetSocketAddress address : listen())
+        {
+            // ARCHITECTURE.md: without API keys (none exist yet) only loopback may be bound.
+            if (address.getAddress() == null || !address.getAddress().isLoopbackAddress())
+            {
+                throw new IllegalArgumentException("refusing to listen on " + address.getHostString() + ":" +
+                    address.getPort() + ": Sluice has no API keys configured, so it binds loopback addresses only " +
+                    "(e.g. 127.0.0.1:" + address.getPort() + " or :" + address.getPort() + ")");
+            }
+        }
         final long largestBatch = ingest.flushBytes() + 17L * ingest.sliceBytes() + maxRecordBytes + (1 << 20);
         if (ringBytes / 8 < largestBatch)
         {

@@ -222,15 +222,16 @@ public final class GzipInflater
                 while (headerFill < header.length && input.hasRemaining())
                 {
                     header[headerFill++] = input.get();
+                    // The magic bytes are judged as soon as they arrive, so a short plain body is not "truncated".
+                    if (headerFill <= 2 && (header[headerFill - 1] & 0xFF) != (headerFill == 1 ? 0x1F : 0x8B))
+                    {
+                        error = "not in gzip format";
+                        return false;
+                    }
                 }
                 if (headerFill < header.length)
                 {
                     return true;
-                }
-                if ((header[0] & 0xFF) != 0x1F || (header[1] & 0xFF) != 0x8B)
-                {
-                    error = "not in gzip format";
-                    return false;
                 }
                 if (header[2] != 8)
                 {

@@ -182,6 +182,37 @@ class WriterTest
         }
     }
 
+    @Test
+    void aRequestCutOffByAStopIsDroppedAfterTheReplayAndFreesItsSpace() throws Exception
+    {
+        final long orphan;
+        try (Fixture f = new Fixture(dir, 1 << 20))
+        {
+            final TableEntry t = f.create("t", "n INT64");
+            final RowBatchEncoder encoder = f.encoder(t);
+            encoder.beginRow(RowSink.OP_INSERT);
+            encoder.putLong(0, 7);
+            encoder.endRow();
+            // A BATCH with no END: the process stops while the request's body is still streaming.
+            orphan = RingRecords.requestId(0, f.ring.incarnation(), 1);
+            assertTrue(f.ringWrite(RingRecords.TYPE_BATCH, orphan, 0, 0, encoder));
+        }
+        try (Fixture f = new Fixture(dir, 1 << 20))
+        {
+            assertTrue(f.awaitReleased(), "the cut-off request still holds its ring space");
+            assertEquals(List.of("0"), f.query("SELECT count(*) FROM main.t"));
+            final TableEntry t = f.catalog.find("main", "t");
+            final RowBatchEncoder encoder = f.encoder(t);
+            encoder.beginRow(RowSink.OP_INSERT);
+            encoder.putLong(0, 8);
+            encoder.endRow();
+            final long next = RingRecords.requestId(0, f.ring.incarnation(), 1);
+            f.write(next, encoder, true);
+            f.awaitCommitted(next);
+            assertEquals(List.of("8"), f.query("SELECT n FROM main.t"));
+        }
+    }
+
     private static void putText(final RowBatchEncoder encoder, final int column, final String text)
     {
         final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,116 @@
+package sluice.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import sluice.server.cli.EnvironmentDefaults;
+import sluice.server.config.Durability;
+import sluice.server.config.ServerConfig;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Options from the command line, the environment and a config file, in that order of precedence. */
+class MainTest
+{
+    @TempDir
+    Path dir;
+
+    private static ServerConfig parse(final CommandLine commandLine, final String... args)
+    {
+        commandLine.parseArgs(args);
+        return ((Main)commandLine.getCommand()).toConfig();
+    }
+
+    @Test
+    void defaults()
+    {
+        final ServerConfig c = parse(Main.commandLine(new String[0]));
+        assertEquals(List.of(new InetSocketAddress("127.0.0.1", 8080)), c.listen());
+        assertEquals(Path.of("data"), c.dataDir());
+        assertEquals(Durability.DEFAULT, c.durability());
+        assertEquals(256 << 20, c.ringBytes());
+        assertEquals(1L << 30, c.http().maxBodyBytes());
+    }
+
+    @Test
+    void commandLineBeatsEnvironmentBeatsConfigFile() throws Exception
+    {
+        final Path file = dir.resolve("sluice.properties");
+        Files.writeString(file, "data-dir=/from/file\nmax-body=2MiB\nlisten=:1111,:2222\ndurability=fsync\n");
+        final Properties properties = EnvironmentDefaults.load(file);
+        final CommandLine commandLine = Main.commandLine(new String[0]).setDefaultValueProvider(
+            new EnvironmentDefaults(Map.of("SLUICE_DATA_DIR", "/from/env", "SLUICE_IO_THREADS", "3"), properties));
+        final ServerConfig fromSources = parse(commandLine);
+        assertEquals(Path.of("/from/env"), fromSources.dataDir());
+        assertEquals(3, fromSources.ioThreads());
+        assertEquals(2L << 20, fromSources.http().maxBodyBytes());
+        assertEquals(Durability.FSYNC, fromSources.durability());
+        assertEquals(List.of(new InetSocketAddress("127.0.0.1", 1111), new InetSocketAddress("127.0.0.1", 2222)),
+            fromSources.listen());
+
+        final CommandLine again = Main.commandLine(new String[0]).setDefaultValueProvider(
+            new EnvironmentDefaults(Map.of("SLUICE_DATA_DIR", "/from/env"), properties));
+        final ServerConfig fromArgs = parse(again, "--data-dir", "/from/args", "--listen", ":5654",
+            "--listen", "[::1]:3218");
+        assertEquals(Path.of("/from/args"), fromArgs.dataDir());
+        assertEquals(List.of(new InetSocketAddress("127.0.0.1", 5654), new InetSocketAddress("::1", 3218)),
+            fromArgs.listen());
+    }
+
+    @Test
+    void nonLoopbackAddressesAreRefusedWithoutApiKeys()
+    {
+        final CommandLine commandLine = Main.commandLine(new String[0]);
+        final StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        assertNotEquals(0, commandLine.execute("--listen", "0.0.0.0:5654"));
+        assertTrue(err.toString().contains("refusing to listen on 0.0.0.0:5654"), err.toString());
+    }
+
+    @Test
+    void configFileWithAnUnknownKeyIsRefused() throws Exception
+    {
+        final Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "data-dri=/typo\n");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> Main.commandLine(new String[] {"--config", file.toString()}));
+        assertTrue(e.getMessage().contains("data-dri"), e.getMessage());
+    }
+
+    @Test
+    void badValuesAreUsageErrors()
+    {
+        final CommandLine commandLine = Main.commandLine(new String[0]);
+        final StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        assertNotEquals(0, commandLine.execute("--durability", "sometimes"));
+        assertTrue(err.toString().contains("--durability must be default or fsync"), err.toString());
+        assertNotEquals(0, Main.commandLine(new String[0]).setErr(new PrintWriter(new StringWriter()))
+            .execute("--ring-size", "3MiB"));
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault()
+    {
+        final CommandLine commandLine = Main.commandLine(new String[0]);
+        final String help = commandLine.getUsageMessage();
+        for (final CommandLine.Model.OptionSpec option : commandLine.getCommandSpec().options())
+        {
+            assertTrue(help.contains(option.longestName()), option.longestName());
+        }
+        assertTrue(help.contains("Default: 127.0.0.1:8080"), help);
+        assertTrue(help.contains("Default: 1GiB"), help);
+    }
+}
