@@ -632,6 +632,18 @@ class MachbaseWriteSpecTest
             jsonRows(s, "select id, d, l, f from " + t + " order by id").toString());
     }
 
+    /** Go's ParseFloat reads NaN and infinities; /db/query prints them as the strings NaN, +Inf, -Inf. */
+    @Test
+    void nanAndInfinities() throws Exception
+    {
+        final String t = log("NAN", "id integer, d double");
+        assertInserted(s.post("/db/write/" + t, "text/csv", "1,NaN\n2,+Inf\n3,-Inf\n4,1e3\n"), 4);
+        assertInserted(s.post("/db/write/" + t, "application/json",
+            "{\"data\":{\"rows\":[[5,\"NaN\"],[6,\"-Inf\"]]}}"), 2);
+        assertEquals("[[1,\"NaN\"],[2,\"+Inf\"],[3,\"-Inf\"],[4,1000],[5,\"NaN\"],[6,\"-Inf\"]]",
+            jsonRows(s, "select id, d from " + t + " order by id").toString());
+    }
+
     @Test
     void nowAndNowMinusOffset() throws Exception
     {
