@@ -96,10 +96,16 @@ public final class Database implements AutoCloseable
         return writer;
     }
 
-    /** A new connection to the same database (for queries, DDL, and dedicated transactions); the caller closes it. */
+    /**
+     * A new connection to the same database (for queries, DDL, and dedicated transactions), in autocommit mode; the
+     * caller closes it. A duplicate inherits the writer connection's autocommit setting (off), so it is set here:
+     * otherwise a user's INSERT through {@code /db/query} would answer "1 rows inserted." and be rolled back.
+     */
     public Connection newConnection() throws SQLException
     {
-        return writer.duplicate();
+        final Connection connection = writer.duplicate();
+        connection.setAutoCommit(true);
+        return connection;
     }
 
     public BatchScanFunction scanFunction()
