@@ -519,10 +519,16 @@ abstract class JsonDecoderBase implements RowDecoder, JsonHandler
         return column < 0 ? null : "column type " + schema.column(column).type() + ", found " + tokenKind(token);
     }
 
+    /** True between two records, where a syntax error belongs to the next record, not the last one. */
+    protected boolean betweenRecords()
+    {
+        return false;
+    }
+
     private void lexerFailed(final JsonLexer failed)
     {
         errors.add(new DecodeError(failed.errorCode(), failed.errorLine() + (failed == lexer ? 0 : replayLineBase),
-            recordNumber, -1, null, -1, failed.errorOffset() + (failed == lexer ? 0 : replayOffsetBase), null, null));
+            recordNumber + (betweenRecords() ? 1 : 0), -1, null, -1, failed.errorOffset() + (failed == lexer ? 0 : replayOffsetBase), null, null));
     }
 
     /** For subclasses replaying buffered input through another lexer: reports that lexer's failure. */

@@ -63,6 +63,12 @@ public final class NdjsonDecoder extends JsonDecoderBase
         }
     }
 
+    @Override
+    protected boolean betweenRecords()
+    {
+        return state == T_TOP;
+    }
+
     private int onTopLevel(final int token)
     {
         if (token == JsonLexer.RAW)

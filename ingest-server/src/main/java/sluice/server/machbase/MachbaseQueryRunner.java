@@ -166,6 +166,14 @@ final class MachbaseQueryRunner
     {
         final PreparedStatement prepared = connection.prepareStatement(statement.sql());
         final List<Object> params = options.params();
+        // DuckDB reports too many values itself but binds missing ones as NULL: a query would quietly match nothing.
+        final int expected = prepared.getParameterMetaData().getParameterCount();
+        if (params.size() < expected)
+        {
+            prepared.close();
+            throw new SQLException("Parameter count mismatch: the statement has " + expected +
+                " placeholder(s) but " + params.size() + " bind value(s) were given in p");
+        }
         for (int i = 0; i < params.size(); i++)
         {
             prepared.setObject(i + 1, params.get(i));

@@ -170,8 +170,6 @@ class MachbaseQueryParamsE2eTest
         failure(server.query(TWO_PLACEHOLDERS), 400);
     }
 
-    @org.junit.jupiter.api.Disabled("server bug: with fewer p values than placeholders the missing ones are " +
-        "silently bound as NULL (p=[\"x\"] for two ? answers 200 with [\"x\",null]) instead of a 400")
     @Test
     void tooFewBindParametersAre400() throws Exception
     {

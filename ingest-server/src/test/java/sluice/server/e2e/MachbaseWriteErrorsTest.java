@@ -338,8 +338,6 @@ class MachbaseWriteErrorsTest
      * A line that is not an object is the second row: the reason must name it ("names the first bad row (1-based
      * line/row number)") and must not name another row.
      */
-    @org.junit.jupiter.api.Disabled("server bug: NDJSON whose 2nd line is not an object is reported as " +
-        "'line 2, record 1' (the bad row is record 2)")
     @Test
     void ndjsonLineThatIsNotAnObjectNamesItsRow() throws Exception
     {
