@@ -19,6 +19,8 @@ final class RingState
     final LongArrayList committedBeyondEnd = new LongArrayList();
     /** On replay: requests already committed whose records are read again. */
     final LongHashSet skip = new LongHashSet();
+    /** Rows of this ring may be in ring_committed (so a commit must prune them); true at start to prune once. */
+    boolean mayHaveCommitted = true;
     /** Where the records written before this start end; once read past, the replay is over. */
     long replayEnd;
     boolean replaying;

@@ -101,6 +101,10 @@ final class TableLoader implements AutoCloseable
         catch (final SQLException | RuntimeException e)
         {
             rollbackQuietly(connection);
+            for (final RingState ring : rings)
+            {
+                ring.mayHaveCommitted = true;
+            }
             throw e;
         }
         finally
@@ -240,8 +244,9 @@ final class TableLoader implements AutoCloseable
     {
         if (saveState == null)
         {
-            saveState = connection.prepareStatement("INSERT OR REPLACE INTO " + RING_STATE +
-                " (ring, released, incarnation) VALUES (?, ?, ?)");
+            // The ring's row exists (Writer.resumeRings inserts it): a plain UPDATE is far cheaper than an upsert.
+            saveState = connection.prepareStatement("UPDATE " + RING_STATE +
+                " SET released = ?, incarnation = ? WHERE ring = ?");
             saveCommitted = connection.prepareStatement("INSERT INTO " + RING_COMMITTED +
                 " (ring, request_id, end_position) VALUES (?, ?, ?)");
             pruneCommitted = connection.prepareStatement("DELETE FROM " + RING_COMMITTED +
@@ -253,20 +258,28 @@ final class TableLoader implements AutoCloseable
             {
                 continue;
             }
-            saveState.setInt(1, ring.index);
-            saveState.setLong(2, ring.pendingRelease);
-            saveState.setLong(3, ring.incarnation);
-            saveState.executeUpdate();
+            saveState.setLong(1, ring.pendingRelease);
+            saveState.setLong(2, ring.incarnation);
+            saveState.setInt(3, ring.index);
+            if (saveState.executeUpdate() != 1)
+            {
+                throw new SQLException("ring " + ring.index + " has no row in " + RING_STATE);
+            }
+            if (ring.mayHaveCommitted)
+            {
+                pruneCommitted.setInt(1, ring.index);
+                pruneCommitted.setLong(2, ring.pendingRelease);
+                pruneCommitted.executeUpdate();
+                ring.mayHaveCommitted = false;
+            }
             for (int i = 0; i < ring.committedBeyond.size(); i++)
             {
                 saveCommitted.setInt(1, ring.index);
                 saveCommitted.setLong(2, ring.committedBeyond.get(i));
                 saveCommitted.setLong(3, ring.committedBeyondEnd.get(i));
                 saveCommitted.executeUpdate();
+                ring.mayHaveCommitted = true;
             }
-            pruneCommitted.setInt(1, ring.index);
-            pruneCommitted.setLong(2, ring.pendingRelease);
-            pruneCommitted.executeUpdate();
         }
     }
 
