@@ -14,6 +14,7 @@ import sluice.codec.schema.DataType;
 import sluice.codec.schema.TableSchema;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -187,6 +188,22 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
                 break;
             case INT32:
             case DATE:
+                final ByteBuffer ints = VectorData.of(vector, n);
+                if (ints != null)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (position(row, layout, i).isNull(c))
+                        {
+                            vector.setNull(i);
+                        }
+                        else
+                        {
+                            ints.putInt(i << 2, (int)row.getLong(c));
+                        }
+                    }
+                    break;
+                }
                 for (int i = 0; i < n; i++)
                 {
                     if (position(row, layout, i).isNull(c))
@@ -252,6 +269,22 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
                 }
                 break;
             case FLOAT64:
+                final ByteBuffer doubles = VectorData.of(vector, n);
+                if (doubles != null)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (position(row, layout, i).isNull(c))
+                        {
+                            vector.setNull(i);
+                        }
+                        else
+                        {
+                            doubles.putDouble(i << 3, row.getDouble(c));
+                        }
+                    }
+                    break;
+                }
                 for (int i = 0; i < n; i++)
                 {
                     if (position(row, layout, i).isNull(c))
@@ -288,6 +321,22 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
     private void fillLongs(final DuckDBWritableVector vector, final RowLayout layout, final int c, final int n)
     {
         final RowBatchReader row = columnReader;
+        final ByteBuffer data = VectorData.of(vector, n);
+        if (data != null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (position(row, layout, i).isNull(c))
+                {
+                    vector.setNull(i);
+                }
+                else
+                {
+                    data.putLong(i << 3, row.getLong(c));
+                }
+            }
+            return;
+        }
         for (int i = 0; i < n; i++)
         {
             if (position(row, layout, i).isNull(c))
