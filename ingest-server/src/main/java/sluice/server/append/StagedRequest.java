@@ -1,6 +1,7 @@
 package sluice.server.append;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.IntArrayList;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ final class StagedRequest
     long holdFrom;
     int tableId = -1;
     final List<DirectBuffer> buffers = new ArrayList<>();
-    final List<Integer> offsets = new ArrayList<>();
-    final List<Integer> rowCounts = new ArrayList<>();
+    final IntArrayList offsets = new IntArrayList();
+    final IntArrayList rowCounts = new IntArrayList();
     long stagedBytes;
     long rows;
     boolean ended;
@@ -34,6 +35,8 @@ final class StagedRequest
     /** The promoted request's open transaction, holding the rows loaded so far (opened on first load). */
     Connection dedicated;
     boolean failed;
+    /** Part of the group being committed (so it no longer holds ring space for the release computed meanwhile). */
+    boolean committing;
 
     StagedRequest(final long requestId, final int ring, final long firstPosition)
     {
@@ -45,8 +48,8 @@ final class StagedRequest
     void add(final DirectBuffer buffer, final int offset, final int length, final int rowCount)
     {
         buffers.add(buffer);
-        offsets.add(offset);
-        rowCounts.add(rowCount);
+        offsets.addInt(offset);
+        rowCounts.addInt(rowCount);
         stagedBytes += length;
         rows += rowCount;
     }

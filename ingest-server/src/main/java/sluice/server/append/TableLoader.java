@@ -199,7 +199,7 @@ final class TableLoader implements AutoCloseable
     {
         for (int i = 0; i < r.buffers.size(); i++)
         {
-            source.add(r.buffers.get(i), r.offsets.get(i), r.rowCounts.get(i));
+            source.add(r.buffers.get(i), r.offsets.getInt(i), r.rowCounts.getInt(i));
         }
     }
 

@@ -1,6 +1,7 @@
 package sluice.server.append;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import sluice.codec.row.RowBatchDescriptor;
@@ -16,9 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -57,7 +56,7 @@ public final class Writer implements Runnable, AutoCloseable
     private final RingState[] rings;
     private final Completions completions;
     private final Config config;
-    private final Map<Long, StagedRequest> open = new HashMap<>();
+    private final Long2ObjectHashMap<StagedRequest> open = new Long2ObjectHashMap<>();
     private final List<StagedRequest> ready = new ArrayList<>();
     private final List<RingState> ringList = new ArrayList<>();
     private final AtomicLongArray releasedPositions;
@@ -587,15 +586,20 @@ public final class Writer implements Runnable, AutoCloseable
      */
     private void computeReleases(final List<StagedRequest> group)
     {
+        for (final StagedRequest r : group)
+        {
+            r.committing = true;
+        }
         for (final RingState state : rings)
         {
-            state.pendingRelease = Math.max(heldFrom(state, group), state.released);
+            state.pendingRelease = Math.max(heldFrom(state), state.released);
             state.committedBeyond.clear();
             state.committedBeyondEnd.clear();
             state.dirty = true;
         }
         for (final StagedRequest r : group)
         {
+            r.committing = false;
             final RingState state = rings[r.ring];
             if (r.endPosition > state.pendingRelease)
             {
@@ -606,10 +610,11 @@ public final class Writer implements Runnable, AutoCloseable
     }
 
     /**
-     * The first position of ring {@code state} still needed by an uncommitted request (not in {@code committing}),
-     * or its read position.
+     * The first position of ring {@code state} still needed by a request that is neither committed nor in the group
+     * being committed (flagged {@code committing} meanwhile; a flag, since a list lookup per request made each
+     * commit quadratic in its group), or its read position.
      */
-    private long heldFrom(final RingState state, final List<StagedRequest> committing)
+    private long heldFrom(final RingState state)
     {
         long release = state.ring.readPosition();
         for (final StagedRequest r : open.values())
@@ -621,7 +626,7 @@ public final class Writer implements Runnable, AutoCloseable
         }
         for (final StagedRequest r : ready)
         {
-            if (r.ring == state.index && r.holdsRing() && !committing.contains(r))
+            if (r.ring == state.index && r.holdsRing() && !r.committing)
             {
                 release = Math.min(release, r.holdFrom);
             }
@@ -634,7 +639,7 @@ public final class Writer implements Runnable, AutoCloseable
     {
         for (final RingState state : rings)
         {
-            final long release = heldFrom(state, List.of());
+            final long release = heldFrom(state);
             if (release > state.released)
             {
                 state.released = release;

@@ -1,6 +1,7 @@
 package sluice.server.store;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.IntArrayList;
 import sluice.codec.row.RowBatchReader;
 import sluice.codec.row.RowLayout;
 import sluice.codec.row.RowSink;
@@ -17,7 +18,7 @@ import java.util.List;
 public final class BatchSource
 {
     private final List<DirectBuffer> buffers = new ArrayList<>();
-    private final List<Integer> offsets = new ArrayList<>();
+    private final IntArrayList offsets = new IntArrayList();
     private RowLayout layout;
     private byte op = RowSink.OP_INSERT;
     private int batchIndex;
@@ -47,7 +48,7 @@ public final class BatchSource
     public void add(final DirectBuffer buffer, final int offset, final int rows)
     {
         buffers.add(buffer);
-        offsets.add(offset);
+        offsets.addInt(offset);
         rowCount += rows;
     }
 
@@ -91,7 +92,7 @@ public final class BatchSource
                 {
                     return false;
                 }
-                reader.wrap(buffers.get(batchIndex), offsets.get(batchIndex), layout);
+                reader.wrap(buffers.get(batchIndex), offsets.getInt(batchIndex), layout);
                 readerOpen = true;
             }
             while (reader.next())
