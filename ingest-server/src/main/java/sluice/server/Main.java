@@ -102,6 +102,11 @@ public final class Main implements Callable<Integer>
         description = "DuckDB worker threads.")
     private int duckdbThreads;
 
+    @Option(names = "--duckdb-checkpoint", paramLabel = "SIZE", defaultValue = "256MB",
+        description = "DuckDB checkpoint_threshold: WAL size at which rows are compressed into the database file " +
+            "(larger: less work under many small writes, longer WAL replay after a crash).")
+    private String duckdbCheckpoint;
+
     @Option(names = "--query-threads", paramLabel = "N", defaultValue = "${sys:sluice.defaultQueryThreads}",
         description = "Queries run at once; more wait in line.")
     private int queryThreads;
@@ -232,6 +237,7 @@ public final class Main implements Callable<Integer>
                 .ringBytes(Sizes.intBytes(ringSize))
                 .duckdbMemoryLimit(duckdbMemory)
                 .duckdbThreads(duckdbThreads)
+                .duckdbCheckpointThreshold(duckdbCheckpoint)
                 .queryThreads(queryThreads)
                 .groupCommitNanos(Sizes.nanos(groupCommit))
                 .groupCommitRows(groupCommitRows)

@@ -55,7 +55,8 @@ public final class SluiceServer implements AutoCloseable
     {
         this.config = config;
         config.validate();
-        database = Database.open(config.dataDir(), config.duckdbMemoryLimit(), config.duckdbThreads());
+        database = Database.open(config.dataDir(), config.duckdbMemoryLimit(), config.duckdbThreads(),
+            config.duckdbCheckpointThreshold());
         try
         {
             catalog = new Catalog(database);

