@@ -66,6 +66,11 @@ public final class Main implements Callable<Integer>
         description = "Memory-mapped ingest ring per event loop (a power of two).")
     private String ringSize;
 
+    @Option(names = "--max-record", paramLabel = "SIZE", defaultValue = "16MiB",
+        description = "Largest CSV line, JSON row or NDJSON object; larger ones are a 400 naming the line. The ring " +
+            "must be at least 16 times this (plus a few MiB).")
+    private String maxRecord;
+
     @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "1GiB",
         description = "Largest request body as sent (compressed size for gzip); larger bodies get 413.")
     private String maxBody;
@@ -235,6 +240,7 @@ public final class Main implements Callable<Integer>
                 .durability(durability(durability))
                 .ioThreads(ioThreads)
                 .ringBytes(Sizes.intBytes(ringSize))
+                .maxRecordBytes(Sizes.intBytes(maxRecord))
                 .duckdbMemoryLimit(duckdbMemory)
                 .duckdbThreads(duckdbThreads)
                 .duckdbCheckpointThreshold(duckdbCheckpoint)

@@ -212,8 +212,8 @@ public final class ServerConfig
         if (ringBytes / 8 < largestBatch)
         {
             throw new IllegalArgumentException("ring size " + ringBytes + " is too small for records of " +
-                maxRecordBytes + " bytes: use at least " + Long.highestOneBit(largestBatch * 16 - 1) + " bytes " +
-                "(or lower the record limit)");
+                maxRecordBytes + " bytes: use --ring-size of at least " + Long.highestOneBit(largestBatch * 16 - 1) +
+                " bytes (or a smaller --max-record)");
         }
     }
 }

@@ -1,0 +1,109 @@
+package sluice.server.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ack rule of {@code method=append} (ARCHITECTURE.md: "accepted" — the rows are in the memory-mapped ring): the
+ * real server runs in its own JVM (sluice.server.Main, as {@code java -jar} runs it), takes appends, and is killed with
+ * SIGKILL right after the last 200, with no chance to drain. A new server on the same data dir replays the rings:
+ * every acknowledged row is there, exactly once.
+ */
+class CrashE2eTest
+{
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void acknowledgedAppendsSurviveKillNine() throws Exception
+    {
+        final List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-Xmx256m", "-cp", System.getProperty("java.class.path"), "sluice.server.Main",
+            "--listen", "127.0.0.1:0", "--data-dir", dir.toString(), "--ring-size", "64MiB", "--max-record", "1MiB",
+            "--duckdb-memory", "512MB", "--io-threads", "1"));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        long acknowledged = 0;
+        try
+        {
+            final int port = awaitPort(process);
+            final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+            final String base = "http://127.0.0.1:" + port;
+            final HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(base +
+                "/db/query?q=" + TestServer.encode("create tag table CRASH (name varchar(40) primary key, " +
+                "time datetime basetime, value double)"))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, created.statusCode(), created.body());
+            for (int request = 0; request < 200; request++)
+            {
+                final StringBuilder body = new StringBuilder();
+                for (int row = 0; row < 50; row++)
+                {
+                    final long n = request * 50L + row;
+                    body.append("crash,").append(1_700_000_000_000_000_000L + n).append(',').append(n).append('\n');
+                }
+                final HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base +
+                    "/db/write/CRASH?method=append")).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                acknowledged += 50;
+            }
+        }
+        finally
+        {
+            // SIGKILL: no shutdown hook, no drain.
+            process.destroyForcibly();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        }
+        try (TestServer s = TestServer.start(dir))
+        {
+            assertEquals(200, s.query("EXEC table_flush(CRASH)").statusCode());
+            final long n = acknowledged;
+            assertEquals(n + "," + n + "," + (n - 1) + "," + (n * (n - 1) / 2) + "\n",
+                s.rowsCsv("select count(*), count(distinct time), max(value)::BIGINT, sum(value)::BIGINT from CRASH"));
+        }
+    }
+
+    /** Reads the server's log until its startup line names the port. */
+    private static int awaitPort(final Process process) throws Exception
+    {
+        final BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(),
+            StandardCharsets.UTF_8));
+        final StringBuilder seen = new StringBuilder();
+        for (String line = log.readLine(); line != null; line = log.readLine())
+        {
+            seen.append(line).append('\n');
+            final Matcher m = LISTENING.matcher(line);
+            if (m.find())
+            {
+                final Thread drain = new Thread(() -> log.lines().forEach(l -> { }), "crash-test-log");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("server did not start:\n" + seen);
+    }
+}
