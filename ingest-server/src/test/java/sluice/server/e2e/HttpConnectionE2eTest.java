@@ -202,6 +202,17 @@ class HttpConnectionE2eTest
     }
 
     @Test
+    void aRecordOverTheRecordLimitIs400NamingItsLineAndNothingLands() throws Exception
+    {
+        // TestServer's record limit is 1 MiB; the second line is 2 MB.
+        final String body = "long,1,1\n" + "x".repeat(2_000_000) + ",2,2\nlong,3,3\n";
+        final var r = server.post("/db/write/T", "text/csv", body);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("line 2") && r.body().contains("limit"), r.body());
+        assertEquals(0, count("long"));
+    }
+
+    @Test
     void unknownPathIs404AndWrongMethodIs405() throws Exception
     {
         assertEquals(404, server.get("/no/such/path").statusCode());
