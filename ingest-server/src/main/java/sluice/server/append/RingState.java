@@ -21,6 +21,8 @@ final class RingState
     final LongHashSet skip = new LongHashSet();
     /** Rows of this ring may be in ring_committed (so a commit must prune them); true at start to prune once. */
     boolean mayHaveCommitted = true;
+    /** The lowest ring position held by a request waiting in the ready group (MAX_VALUE when none). */
+    long readyMinHold = Long.MAX_VALUE;
     /** Where the records written before this start end; once read past, the replay is over. */
     long replayEnd;
     boolean replaying;

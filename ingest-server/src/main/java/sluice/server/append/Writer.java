@@ -77,6 +77,9 @@ public final class Writer implements Runnable, AutoCloseable
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile Throwable failure;
+    /** While computing the release of a commit: a commit is under way; it leaves some ready requests out. */
+    private boolean commitInProgress;
+    private boolean commitLeavesSomeReady;
     private long readyRows;
     private int readyWaiters;
     private long lastCommitNanos;
@@ -482,6 +485,10 @@ public final class Writer implements Runnable, AutoCloseable
         }
         ready.add(r);
         readyRows += r.rows;
+        if (r.holdsRing())
+        {
+            state.readyMinHold = Math.min(state.readyMinHold, r.holdFrom);
+        }
         if ((flags & RingRecords.FLAG_WAIT_FOR_COMMIT) != 0)
         {
             readyWaiters++;
@@ -532,6 +539,10 @@ public final class Writer implements Runnable, AutoCloseable
         }
         readyRows = 0;
         readyWaiters = 0;
+        for (final RingState state : rings)
+        {
+            state.readyMinHold = Long.MAX_VALUE;
+        }
         for (final RingState state : rings)
         {
             state.ring.release(state.released);
@@ -590,6 +601,8 @@ public final class Writer implements Runnable, AutoCloseable
         {
             r.committing = true;
         }
+        commitInProgress = true;
+        commitLeavesSomeReady = group.size() < ready.size();
         for (final RingState state : rings)
         {
             state.pendingRelease = Math.max(heldFrom(state), state.released);
@@ -597,6 +610,8 @@ public final class Writer implements Runnable, AutoCloseable
             state.committedBeyondEnd.clear();
             state.dirty = true;
         }
+        commitInProgress = false;
+        commitLeavesSomeReady = false;
         for (final StagedRequest r : group)
         {
             r.committing = false;
@@ -624,11 +639,20 @@ public final class Writer implements Runnable, AutoCloseable
                 release = Math.min(release, r.holdFrom);
             }
         }
-        for (final StagedRequest r : ready)
+        if (!commitInProgress)
         {
-            if (r.ring == state.index && r.holdsRing() && !r.committing)
+            // Between commits the ready requests' minimum is kept as they arrive: scanning them on every pass of
+            // the writer cost as much CPU as the loads once groups held thousands of small requests.
+            release = Math.min(release, state.readyMinHold);
+        }
+        else if (commitLeavesSomeReady)
+        {
+            for (final StagedRequest r : ready)
             {
-                release = Math.min(release, r.holdFrom);
+                if (r.ring == state.index && r.holdsRing() && !r.committing)
+                {
+                    release = Math.min(release, r.holdFrom);
+                }
             }
         }
         return release;
