@@ -24,10 +24,25 @@ record ResultColumn(int index, String name, String typeName, DuckDbType type)
         {
             final int index = i + 1;
             final DuckDbType type = DuckDbType.of(metaData.getColumnTypeName(index), metaData.getColumnType(index));
-            columns[i] = new ResultColumn(index, metaData.getColumnLabel(index).toUpperCase(Locale.ROOT),
+            columns[i] = new ResultColumn(index, label(metaData.getColumnLabel(index)),
                 MachbaseTypes.outputTypeName(type), type);
         }
         return columns;
+    }
+
+    /**
+     * The name Neo would print: upper-cased, and for the expressions DuckDB names itself, in Neo's spelling —
+     * DuckDB quotes the column names inside ({@code sum("value")}) and calls {@code count(*)} {@code count_star()};
+     * Neo prints {@code SUM(VALUE)} and {@code COUNT(*)}, and clients look results up by those names.
+     */
+    static String label(final String duckdbLabel)
+    {
+        final String upper = duckdbLabel.toUpperCase(Locale.ROOT);
+        if (upper.equals("COUNT_STAR()"))
+        {
+            return "COUNT(*)";
+        }
+        return upper.indexOf('"') < 0 || upper.length() < 2 || !upper.contains("(") ? upper : upper.replace("\"", "");
     }
 
     /** True for the columns Neo prints with the timeformat: datetime, and DATE as its midnight UTC. */

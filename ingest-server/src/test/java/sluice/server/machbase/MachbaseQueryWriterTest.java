@@ -132,7 +132,7 @@ class MachbaseQueryWriterTest
     @Test
     void aliasesAndExpressionsComeBackUppercase() throws SQLException, IOException
     {
-        assertEquals("{\"data\":{\"columns\":[\"LOWER_ALIAS\",\"MIXEDCASE\",\"COUNT_STAR()\"]," +
+        assertEquals("{\"data\":{\"columns\":[\"LOWER_ALIAS\",\"MIXEDCASE\",\"COUNT(*)\"]," +
             "\"types\":[\"int32\",\"string\",\"int64\"],\"rows\":[[1,\"x\",5]]},\"success\":true," +
             "\"reason\":\"success\",\"elapse\":\"1.234567ms\"}",
             fixture.body("select 1 as lower_alias, 'x' as \"MixedCase\", count(*) from FLOATS where ID <= 5"));
