@@ -51,6 +51,11 @@ public final class Writer implements Runnable, AutoCloseable
         }
     }
 
+    /** How much longer than the group-commit delay a group of appends (nobody waiting) may gather. */
+    private static final int APPEND_GROUP_FACTOR = 10;
+    /** Between commits of inserts when they keep coming (see {@link #commitDue}). */
+    private static final long MIN_COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Database database;
     private final TableLoader loader;
     private final RingState[] rings;
@@ -62,15 +67,10 @@ public final class Writer implements Runnable, AutoCloseable
     private final AtomicLongArray releasedPositions;
     /** Per ring: every request whose END was read before this position is committed (or failed). */
     private final AtomicLongArray settledPositions;
-    /** How much longer than the group-commit delay a group of appends (nobody waiting) may gather. */
-    private static final int APPEND_GROUP_FACTOR = 10;
-    /** Between commits of inserts when they keep coming (see {@link #commitDue}). */
-    private static final long MIN_COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /**
-     * Naps of 0.25–1 ms instead of spinning: the rings hold plenty, commits are grouped over milliseconds anyway, and
-     * a writer that polls every few microseconds takes, on a small machine, the CPU the event loops need (measured:
-     * as much CPU per small request as the event loop itself).
+     * Naps of 0.25–1 ms instead of spinning: the rings hold plenty and commits are grouped over milliseconds anyway,
+     * so polling every few microseconds buys nothing and, on a small machine, takes CPU the event loops need.
      */
     private final IdleStrategy idle = new BackoffIdleStrategy(1, 1, 250_000, 1_000_000);
     private final CountDownLatch stopped = new CountDownLatch(1);
