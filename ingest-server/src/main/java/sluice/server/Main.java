@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sluice.server.cli.EnvironmentDefaults;
+import sluice.server.cli.ShutdownLogManager;
 import sluice.server.cli.Sizes;
 import sluice.server.config.Durability;
 import sluice.server.config.Listen;
@@ -39,6 +40,16 @@ import java.util.logging.Logger;
         "environment, then the file. Sizes take KiB/MiB/GiB suffixes, durations ms/s/m.", ""})
 public final class Main implements Callable<Integer>
 {
+    static
+    {
+        // Before the first logger: a LogManager that keeps the shutdown hook's lines, and one line per record.
+        System.setProperty("java.util.logging.manager",
+            System.getProperty("java.util.logging.manager", ShutdownLogManager.class.getName()));
+        System.setProperty("java.util.logging.SimpleFormatter.format",
+            System.getProperty("java.util.logging.SimpleFormatter.format",
+                "%1$tFT%1$tT.%1$tL %4$s %3$s - %5$s%6$s%n"));
+    }
+
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
 
     @Option(names = "--listen", split = ",", paramLabel = "HOST:PORT", defaultValue = ServerConfig.DEFAULT_LISTEN,
@@ -144,9 +155,6 @@ public final class Main implements Callable<Integer>
     {
         // Before any Agrona class loads: the ring code checks its own bounds, per record, not per byte.
         System.setProperty("agrona.disable.bounds.checks", System.getProperty("agrona.disable.bounds.checks", "true"));
-        System.setProperty("java.util.logging.SimpleFormatter.format",
-            System.getProperty("java.util.logging.SimpleFormatter.format",
-                "%1$tFT%1$tT.%1$tL %4$s %3$s - %5$s%6$s%n"));
         System.exit(commandLine(args).execute(args));
     }
 
@@ -207,6 +215,7 @@ public final class Main implements Callable<Integer>
             LOG.info("stopping: draining the ingest rings into the database");
             server.close();
             LOG.info("stopped");
+            ShutdownLogManager.shutdownLogged();
             stopped.countDown();
         }, "sluice-shutdown"));
         final StringBuilder where = new StringBuilder();
