@@ -19,6 +19,7 @@ import sluice.codec.time.RelativeTime;
 import sluice.codec.time.SqlTemporalParser;
 import sluice.codec.time.TimeFormat;
 import sluice.codec.value.Ascii;
+import sluice.codec.value.Ipv6Text;
 import sluice.codec.value.BinaryText;
 import sluice.codec.value.BooleanParser;
 import sluice.codec.value.DecimalParser;
@@ -58,6 +59,8 @@ public final class ValueBinder
     /** A FLOAT32 column: {@code [-]int[.frac]} exact enough for float (Clinger's rule for binary32). */
     public static final byte FAST_FLOAT32 = 9;
 
+    private final int[] ipv6Groups = new int[8];
+    private final UnsafeBuffer ipv6Text = new UnsafeBuffer(new byte[Ipv6Text.MAX_LENGTH]);
     private final Dialect dialect;
     private final ParsedValue value = new ParsedValue();
     private final ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(256);
@@ -490,8 +493,16 @@ public final class ValueBinder
             case UUID:
                 return putUuid(c, buffer, offset, length);
             case INET:
-                return InetParser.validate(buffer, offset, length) == ErrorCode.NONE ?
-                    put(c, buffer, offset, length) : fail(c, ErrorCode.INVALID_INET);
+                if (InetParser.isIpv4(buffer, offset, length))
+                {
+                    return put(c, buffer, offset, length);
+                }
+                if (!InetParser.isIpv6(buffer, offset, length))
+                {
+                    return fail(c, ErrorCode.INVALID_INET);
+                }
+                // IPv6 is stored in its one canonical text (RFC 5952), so equal addresses compare equal.
+                return put(c, ipv6Text, 0, Ipv6Text.canonical(buffer, offset, length, ipv6Groups, ipv6Text));
             case ARRAY:
             case MAP:
                 return putComposite(c, buffer, offset, length);

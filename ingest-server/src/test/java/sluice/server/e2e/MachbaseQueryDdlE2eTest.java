@@ -335,8 +335,6 @@ class MachbaseQueryDdlE2eTest
      * Machbase stores addresses as 4 or 16 bytes, so Neo prints them canonically (RFC 5952 for IPv6) whatever
      * text was written. Not stated in spec/machbase.md; follows from the column types being addresses.
      */
-    @Disabled("server bug (Neo behaviour, not in the spec text): ipv6 values are stored and returned verbatim, " +
-        "e.g. 2001:DB8:0:0::1 instead of 2001:db8::1")
     @Test
     void ipv6ValuesComeBackCanonical() throws Exception
     {
