@@ -76,6 +76,8 @@ public final class Writer implements Runnable, AutoCloseable
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean caughtUp;
+    /** An {@code EXEC table_flush} waits: commit the group as soon as the rings are drained. */
+    private volatile boolean flushRequested;
     private volatile Throwable failure;
     /** While computing the release of a commit: a commit is under way; it leaves some ready requests out. */
     private boolean commitInProgress;
@@ -203,6 +205,7 @@ public final class Writer implements Runnable, AutoCloseable
                 }
                 if (!ready.isEmpty() && commitDue(drained))
                 {
+                    flushRequested = false;
                     commitReady();
                     lastCommitNanos = System.nanoTime();
                     work++;
@@ -259,7 +262,7 @@ public final class Writer implements Runnable, AutoCloseable
     {
         final long now = System.nanoTime();
         final long age = now - oldestReadyNanos;
-        if (readyRows >= config.maxGroupRows() || drained && !running)
+        if (readyRows >= config.maxGroupRows() || drained && (!running || flushRequested))
         {
             return true;
         }
@@ -309,6 +312,8 @@ public final class Writer implements Runnable, AutoCloseable
             targets[i] = rings[i].ring.tail();
         }
         final long deadline = System.nanoTime() + timeoutNanos;
+        // Appends gather for up to 10x the group delay; whoever flushes wants them now.
+        flushRequested = true;
         while (failure == null)
         {
             boolean settled = true;
