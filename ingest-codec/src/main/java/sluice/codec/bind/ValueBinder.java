@@ -12,7 +12,6 @@ import sluice.codec.schema.DefaultValue;
 import sluice.codec.schema.TableSchema;
 import sluice.codec.schema.TypeKind;
 import sluice.codec.time.BestEffortDateTime;
-import sluice.codec.time.EpochDays;
 import sluice.codec.time.EpochUnit;
 import sluice.codec.time.LocalTimeZone;
 import sluice.codec.time.RelativeTime;
