@@ -42,6 +42,27 @@ class MainTest
         assertEquals(Durability.DEFAULT, c.durability());
         assertEquals(256 << 20, c.ringBytes());
         assertEquals(1L << 30, c.http().maxBodyBytes());
+        // The --help defaults are written out in Main's annotations; they must be the ones ServerConfig,
+        // HttpConfig and IngestConfig use when a server is built without Main (as the tests do).
+        final ServerConfig built = new ServerConfig();
+        assertEquals(built.listen(), c.listen());
+        assertEquals(built.dataDir(), c.dataDir());
+        assertEquals(built.ioThreads(), c.ioThreads());
+        assertEquals(built.ringBytes(), c.ringBytes());
+        assertEquals(built.maxRecordBytes(), c.maxRecordBytes());
+        assertEquals(built.durability(), c.durability());
+        assertEquals(built.duckdbMemoryLimit(), c.duckdbMemoryLimit());
+        assertEquals(built.duckdbThreads(), c.duckdbThreads());
+        assertEquals(built.duckdbCheckpointThreshold(), c.duckdbCheckpointThreshold());
+        assertEquals(built.groupCommitNanos(), c.groupCommitNanos());
+        assertEquals(built.groupCommitRows(), c.groupCommitRows());
+        assertEquals(built.queryThreads(), c.queryThreads());
+        assertEquals(built.ingest(), c.ingest());
+        assertEquals(built.http().maxBodyBytes(), c.http().maxBodyBytes());
+        assertEquals(built.http().maxConcurrentIngests(), c.http().maxConcurrentIngests());
+        assertEquals(built.http().idleTimeoutNanos(), c.http().idleTimeoutNanos());
+        assertEquals(built.http().readTimeoutNanos(), c.http().readTimeoutNanos());
+        assertEquals(built.http().backpressureTimeoutNanos(), c.http().backpressureTimeoutNanos());
     }
 
     @Test

@@ -58,20 +58,24 @@ public final class RowBatchEncoder implements RowSink
         final int schemaVersion)
     {
         this.buffer = buffer;
-        this.layout = layout;
         this.batchOffset = offset;
-        final int columns = layout.columnCount();
-        slotOffset = new int[columns];
-        slotWidth = new byte[columns];
-        float32 = new boolean[columns];
-        for (int c = 0; c < columns; c++)
+        if (layout != this.layout)
         {
-            slotOffset[c] = layout.slotOffset(c);
-            slotWidth[c] = (byte)layout.slotWidth(c);
-            float32[c] = layout.isFloat32(c);
+            // Copied out of the layout once per table, not per request: the server wraps an encoder per request.
+            this.layout = layout;
+            final int columns = layout.columnCount();
+            slotOffset = new int[columns];
+            slotWidth = new byte[columns];
+            float32 = new boolean[columns];
+            for (int c = 0; c < columns; c++)
+            {
+                slotOffset[c] = layout.slotOffset(c);
+                slotWidth[c] = (byte)layout.slotWidth(c);
+                float32[c] = layout.isFloat32(c);
+            }
+            wideRow = columns > Long.SIZE;
+            allColumns = columns >= Long.SIZE ? -1L : (1L << columns) - 1;
         }
-        wideRow = columns > Long.SIZE;
-        allColumns = columns >= Long.SIZE ? -1L : (1L << columns) - 1;
         ensureCapacity(offset + BATCH_HEADER_LENGTH);
         view.putInt(offset + TABLE_ID_OFFSET, tableId);
         view.putInt(offset + SCHEMA_VERSION_OFFSET, schemaVersion);

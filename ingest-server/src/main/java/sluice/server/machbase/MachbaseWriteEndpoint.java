@@ -18,7 +18,6 @@ import sluice.server.ingest.IngestLoops;
 
 import java.util.ArrayDeque;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * {@code POST /db/write/{TABLE}}: resolves the table and the parameters from the request head, then streams the
@@ -49,46 +48,6 @@ final class MachbaseWriteEndpoint implements sluice.server.http.HttpEndpoint
         this.maxRecordBytes = maxRecordBytes;
     }
 
-    /**
-     * The last write request's URL and headers on this event loop, parsed. Load generators and sensor gateways send
-     * the same URL again and again; parsing its query string, time format and content type is a tenth of an event
-     * loop's work per small request, so a repeat reuses the result (options are immutable; the table is still looked
-     * up every time, so a dropped table is noticed).
-     */
-    private static final class LastRequest
-    {
-        String uri;
-        String contentType;
-        String contentEncoding;
-        String name;
-        MachbaseWriteOptions options;
-
-        boolean matches(final String uri, final String contentType, final String contentEncoding)
-        {
-            return uri.equals(this.uri) && Objects.equals(contentType, this.contentType) &&
-                Objects.equals(contentEncoding, this.contentEncoding);
-        }
-
-        void remember(final String uri, final String contentType, final String contentEncoding, final String name,
-            final MachbaseWriteOptions options)
-        {
-            this.uri = uri;
-            this.contentType = contentType;
-            this.contentEncoding = contentEncoding;
-            this.name = name;
-            this.options = options;
-        }
-    }
-
-    private final FastThreadLocal<LastRequest> lastRequest = new FastThreadLocal<>()
-    {
-        @Override
-        protected LastRequest initialValue()
-        {
-            return new LastRequest();
-        }
-    };
-
     @Override
     public Exchange open(final HttpRequest request, final HttpChannel channel)
     {
@@ -101,13 +60,8 @@ final class MachbaseWriteEndpoint implements sluice.server.http.HttpEndpoint
             channel.respond(response);
             return Exchanges.DISCARD;
         }
-        final LastRequest last = lastRequest.get();
-        final String uri = request.uri();
-        final String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        final String contentEncoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-        final boolean same = last.matches(uri, contentType, contentEncoding);
-        final QueryStringDecoder query = same ? null : new QueryStringDecoder(uri);
-        final String name = same ? last.name : query.path().substring(PREFIX.length()).toUpperCase(Locale.ROOT);
+        final QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        final String name = query.path().substring(PREFIX.length()).toUpperCase(Locale.ROOT);
         final TableEntry table = ingest.catalog().find(MachbaseApi.NAMESPACE, name);
         if (table == null)
         {
@@ -117,8 +71,7 @@ final class MachbaseWriteEndpoint implements sluice.server.http.HttpEndpoint
         final MachbaseWriteOptions options;
         try
         {
-            options = same ? last.options : MachbaseWriteOptions.parse(request, query);
-            last.remember(uri, contentType, contentEncoding, name, options);
+            options = MachbaseWriteOptions.parse(request, query);
         }
         catch (final MachbaseWriteOptions.UnsupportedEncodingError e)
         {

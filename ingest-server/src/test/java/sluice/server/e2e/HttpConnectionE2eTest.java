@@ -1,14 +1,12 @@
 package sluice.server.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,22 +20,14 @@ class HttpConnectionE2eTest
 {
     private static final long MAX_BODY = 4 << 20;
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(c -> c.http().maxBodyBytes(MAX_BODY));
 
     @BeforeAll
     static void start() throws Exception
     {
-        server = TestServer.start(dir, c -> c.http().maxBodyBytes(MAX_BODY));
         assertEquals(200, server.query(
             "create tag table T (name varchar(40) primary key, time datetime basetime, value double)").statusCode());
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        server.close();
     }
 
     private static long count(final String name) throws Exception

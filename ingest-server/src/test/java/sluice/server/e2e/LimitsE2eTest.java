@@ -1,11 +1,9 @@
 package sluice.server.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,25 +16,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LimitsE2eTest
 {
-    @TempDir
-    static Path dir;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(c -> c.http()
+        .readTimeoutNanos(TimeUnit.MILLISECONDS.toNanos(1500))
+        .idleTimeoutNanos(TimeUnit.MILLISECONDS.toNanos(2000))
+        .maxConcurrentIngests(1));
 
     @BeforeAll
     static void start() throws Exception
     {
-        server = TestServer.start(dir, c -> c.http()
-            .readTimeoutNanos(TimeUnit.MILLISECONDS.toNanos(1500))
-            .idleTimeoutNanos(TimeUnit.MILLISECONDS.toNanos(2000))
-            .maxConcurrentIngests(1));
         assertEquals(200, server.query(
             "create tag table L (name varchar(40) primary key, time datetime basetime, value double)").statusCode());
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        server.close();
     }
 
     @Test

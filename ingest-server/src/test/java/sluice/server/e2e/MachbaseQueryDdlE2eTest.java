@@ -1,15 +1,12 @@
 package sluice.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -36,21 +33,8 @@ class MachbaseQueryDdlE2eTest
     private static final String CREATED = "Created successfully.";
     private static final String DROPPED = "Dropped successfully.";
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception
-    {
-        server = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     private static long count(final String table) throws Exception
     {

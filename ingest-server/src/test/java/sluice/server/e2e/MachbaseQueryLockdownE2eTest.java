@@ -1,8 +1,8 @@
 package sluice.server.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -25,25 +25,17 @@ class MachbaseQueryLockdownE2eTest
     private static final String MARKER = "sluice-lockdown-marker-7f3a9c";
 
     @TempDir
-    static Path dir;
-    @TempDir
     static Path outside;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private static Path secretCsv;
 
     @BeforeAll
     static void start() throws Exception
     {
-        server = TestServer.start(dir);
         secretCsv = outside.resolve("secret.csv");
         Files.writeString(secretCsv, "a,b\n" + MARKER + ",1\n", StandardCharsets.UTF_8);
         QueryE2e.createTag(server, "LOCKED");
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        server.close();
     }
 
     private static void refused(final String sql) throws Exception
@@ -79,7 +71,7 @@ class MachbaseQueryLockdownE2eTest
             "select * from read_json(" + file + ")",
             "select * from read_parquet(" + file + ")",
             "select * from glob(" + sqlString(outside.resolve("*")) + ")",
-            "select * from read_blob(" + sqlString(dir.resolve("*")) + ")"))
+            "select * from read_blob(" + sqlString(server.dataDir().resolve("*")) + ")"))
         {
             refused(sql);
         }

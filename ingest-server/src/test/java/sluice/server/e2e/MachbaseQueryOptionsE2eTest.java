@@ -1,15 +1,13 @@
 package sluice.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,26 +37,18 @@ class MachbaseQueryOptionsE2eTest
     private static final String SELECT = "select * from OPTS order by time";
     private static final String SELECT_NOT_NULL = "select * from OPTS where value is not null order by time";
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @BeforeAll
     static void start() throws Exception
     {
-        server = TestServer.start(dir);
         QueryE2e.createTag(server, TABLE);
         QueryE2e.write(server, TABLE, "application/json",
             "{\"data\":{\"columns\":[\"name\",\"time\",\"value\"],\"rows\":[" +
                 "[" + QueryE2e.quote(N1) + "," + epochNanos(T1) + "," + V1 + "]," +
                 "[" + QueryE2e.quote(N2) + "," + epochNanos(T2) + "," + V2 + "]," +
                 "[" + QueryE2e.quote(N3) + "," + epochNanos(T3) + ",null]]}}", 3);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        server.close();
     }
 
     /** Go's {@code strconv.FormatFloat(v, 'f', n, 64)}: the exact binary value rounded half-even to n places. */

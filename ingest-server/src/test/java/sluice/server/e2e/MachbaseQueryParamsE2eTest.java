@@ -1,15 +1,13 @@
 package sluice.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,25 +36,17 @@ class MachbaseQueryParamsE2eTest
     private static final String ROWS_CSV = "NAME,TIME,VALUE\n" + "a," + epochNanos(T1) + ",1.5\n" + "b," +
         epochNanos(T2) + ",-0.25\n" + "c," + epochNanos(T3) + ",100\n" + "\n";
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @BeforeAll
     static void start() throws Exception
     {
-        server = TestServer.start(dir);
         QueryE2e.createTag(server, TABLE);
         QueryE2e.write(server, TABLE, "application/json",
             "{\"data\":{\"columns\":[\"name\",\"time\",\"value\"],\"rows\":[" +
                 "[\"a\"," + epochNanos(T1) + ",1.5],[\"b\"," + epochNanos(T2) + ",-0.25],[\"c\"," + epochNanos(T3) +
                 ",100]]}}", 3);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        server.close();
     }
 
     // q

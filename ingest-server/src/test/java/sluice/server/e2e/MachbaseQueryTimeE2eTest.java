@@ -1,12 +1,10 @@
 package sluice.server.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,23 +37,15 @@ class MachbaseQueryTimeE2eTest
     private static final String SELECT = "select time from TIMES order by time";
     private static final String[] ZONES = {"UTC", "Asia/Seoul", "America/New_York"};
 
-    @TempDir
-    static Path dir;
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     @BeforeAll
     static void start() throws Exception
     {
-        server = TestServer.start(dir);
         QueryE2e.createTag(server, TABLE);
         QueryE2e.write(server, TABLE, "text/csv",
             "w," + epochNanos(W) + ",1\nz," + epochNanos(Z) + ",2\ns," + epochNanos(S) + ",3\n", 3);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        server.close();
     }
 
     private static String numbers(final ToLongFunction<Instant> unit)

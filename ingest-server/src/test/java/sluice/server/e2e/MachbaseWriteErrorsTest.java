@@ -1,16 +1,13 @@
 package sluice.server.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,24 +36,8 @@ class MachbaseWriteErrorsTest
     private static final long T0 = ns("2023-02-15T03:39:21Z");
     private static final String BASELINE = "base1," + T0 + ",1\nbase2," + T0 + ",2\n";
 
-    @TempDir
-    static Path dir;
-    private static TestServer s;
-
-    @BeforeAll
-    static void start() throws Exception
-    {
-        s = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        if (s != null)
-        {
-            s.close();
-        }
-    }
+    @RegisterExtension
+    static final TestServer s = TestServer.perClass();
 
     /** A new tag table {@code PREFIX_n} holding the two {@link #BASELINE} rows. */
     private static String table(final String prefix) throws Exception

@@ -1,14 +1,11 @@
 package sluice.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -48,24 +45,8 @@ class MachbaseWriteSeedTest
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final ZoneId UTC = ZoneOffset.UTC;
 
-    @TempDir
-    static Path dir;
-    private static TestServer s;
-
-    @BeforeAll
-    static void start() throws Exception
-    {
-        s = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        if (s != null)
-        {
-            s.close();
-        }
-    }
+    @RegisterExtension
+    static final TestServer s = TestServer.perClass();
 
     /** The seed's curl: {@code curl -o - …/db/query --data-urlencode "q=create tag table EXAMPLE (…)"}, a POST form. */
     @BeforeEach

@@ -1,10 +1,8 @@
 package sluice.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,7 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -48,24 +45,8 @@ class MachbaseWriteSpecTest
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static final long T0 = ns("2023-02-15T03:39:21Z");
 
-    @TempDir
-    static Path dir;
-    private static TestServer s;
-
-    @BeforeAll
-    static void start() throws Exception
-    {
-        s = TestServer.start(dir);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        if (s != null)
-        {
-            s.close();
-        }
-    }
+    @RegisterExtension
+    static final TestServer s = TestServer.perClass();
 
     /** A new tag table {@code PREFIX_n} (name, time, value). */
     private static String tag(final String prefix) throws Exception

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ServerSmokeTest
 {
     @TempDir
+    Path other;
+
+    @TempDir
     Path dir;
 
     @Test
@@ -29,6 +32,23 @@ class ServerSmokeTest
             assertEquals(200, written.statusCode(), written.body());
             assertEquals("a,1676432361,1.5\nb,1676432362,2.5\n",
                 s.rowsCsv("select * from T order by name", "timeformat", "s"));
+        }
+    }
+
+    @Test
+    void everyListenAddressAnswersTheSameServer() throws Exception
+    {
+        try (TestServer s = TestServer.start(other, c -> c.listen(new java.net.InetSocketAddress("127.0.0.1", 0))))
+        {
+            final var addresses = s.server().addresses();
+            assertEquals(2, addresses.size(), addresses.toString());
+            assertEquals(200, s.query("create table SHARED (msg varchar(20))").statusCode());
+            try (RawHttp second = new RawHttp(addresses.get(1).getPort()))
+            {
+                assertEquals(200, second.send(RawHttp.post("/db/write/SHARED", "text/csv", "via-second\n")).read()
+                    .status());
+            }
+            assertEquals("via-second\n", s.rowsCsv("select msg from SHARED"));
         }
     }
 }

@@ -1,5 +1,8 @@
 package sluice.server.e2e;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import sluice.server.SluiceServer;
 import sluice.server.config.ServerConfig;
 
@@ -11,31 +14,80 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A real Sluice on an ephemeral loopback port with its data in a test's temp dir, and an HTTP client for it.
  * Rings are small (32 MiB) so tests stay light; {@link #restart()} stops the server (draining its rings) and starts
  * a new one on the same data dir.
  */
-public final class TestServer implements AutoCloseable
+public final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback
 {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
         .build();
 
-    private final Path dataDir;
     private final Consumer<ServerConfig> tweak;
+    private Path dataDir;
     private SluiceServer server;
 
     private TestServer(final Path dataDir, final Consumer<ServerConfig> tweak) throws Exception
     {
         this.dataDir = dataDir;
         this.tweak = tweak;
+        if (dataDir != null)
+        {
+            server = SluiceServer.start(config());
+        }
+    }
+
+    /**
+     * One server for a whole test class: declare it {@code @RegisterExtension static final TestServer server =
+     * TestServer.perClass();}. It starts before the class's {@code @BeforeAll} methods, on a temp data dir it makes,
+     * and is closed and its data dir removed after the class.
+     */
+    public static TestServer perClass()
+    {
+        return perClass(c -> { });
+    }
+
+    /** {@link #perClass()} with settings changed before start. */
+    public static TestServer perClass(final Consumer<ServerConfig> tweak)
+    {
+        try
+        {
+            return new TestServer(null, tweak);
+        }
+        catch (final Exception e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void beforeAll(final ExtensionContext context) throws Exception
+    {
+        dataDir = Files.createTempDirectory("sluice-e2e-");
         server = SluiceServer.start(config());
+    }
+
+    @Override
+    public void afterAll(final ExtensionContext context) throws IOException
+    {
+        close();
+        try (Stream<Path> files = Files.walk(dataDir))
+        {
+            for (final Path file : files.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.delete(file);
+            }
+        }
     }
 
     public static TestServer start(final Path dataDir) throws Exception
@@ -64,6 +116,12 @@ public final class TestServer implements AutoCloseable
         return config;
     }
 
+    /** Where the server keeps its database and rings. */
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
     public SluiceServer server()
     {
         return server;
@@ -89,7 +147,11 @@ public final class TestServer implements AutoCloseable
     @Override
     public void close()
     {
-        server.close();
+        if (server != null)
+        {
+            server.close();
+            server = null;
+        }
     }
 
     // HTTP helpers
