@@ -27,7 +27,12 @@ public final class ServerConfig
     private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
     private Durability durability = Durability.DEFAULT;
     private String duckdbMemoryLimit = "4GB";
-    private int duckdbThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /**
+     * One: the writer's loads are single-threaded table scans, and with DuckDB workers the issuing thread spins on
+     * their task queue while they run them (perf: 60% of the writer's CPU in mutex lock/unlock and
+     * GetTaskFromProducer), which on a small machine takes a core from the event loops.
+     */
+    private int duckdbThreads = 1;
     private String duckdbCheckpointThreshold = Database.DEFAULT_CHECKPOINT_THRESHOLD;
     private long groupCommitNanos = TimeUnit.MILLISECONDS.toNanos(5);
     private long groupCommitRows = 2_000_000;

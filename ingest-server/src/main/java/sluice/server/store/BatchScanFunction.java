@@ -1,6 +1,7 @@
 package sluice.server.store;
 
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBDataChunkWriter;
 import org.duckdb.DuckDBTableFunction;
@@ -12,12 +13,15 @@ import sluice.codec.row.RowBatchReader;
 import sluice.codec.row.RowLayout;
 import sluice.codec.schema.DataType;
 import sluice.codec.schema.TableSchema;
+import sluice.codec.schema.TypeKind;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static sluice.codec.row.RowBatchDescriptor.VAR_LENGTH_OFFSET;
+import static sluice.codec.row.RowBatchDescriptor.VAR_OFFSET_OFFSET;
 
 /**
  * {@code sluice_scan(handle)}: the Java table function that bulk-loads staged rows into DuckDB (the fast path of
@@ -26,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link LoadStatement} writes that SQL. Output columns are named {@code c0..cN} and carry each canonical type's
  * raw form (see {@link #rawType}); the conversions to the column types are SQL.
  * <p>
- * Vectors are filled column by column: the type switch runs once per column per chunk, not per value. Strings go
- * through DuckDB's batch setter, which takes one {@code byte[]} per value; repeated values reuse their arrays
+ * Vectors are filled column by column: the type switch runs once per column per chunk, not per value. Fixed-width
+ * values and short strings are written straight into the vectors' buffers ({@link OutputVector}); longer strings go
+ * through DuckDB's batch setter, which takes one {@code byte[]} per value, so repeated values reuse their arrays
  * ({@link Utf8Intern}). Used by one writer thread at a time.
  */
 public final class BatchScanFunction implements DuckDBTableFunction<BatchSource, BatchSource, Object>
@@ -40,6 +45,7 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
     private final AtomicLong handles = new AtomicLong();
     private final Utf8Intern intern = new Utf8Intern();
     private final RowBatchReader columnReader = new RowBatchReader();
+    private final OutputVector direct = new OutputVector();
     private DirectBuffer[] rowBuffers = new DirectBuffer[2048];
     private int[] rowStarts = new int[2048];
     private byte[][] strings = new byte[2048][];
@@ -144,6 +150,162 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
     private void fillColumn(
         final DuckDBWritableVector vector, final DataType type, final RowLayout layout, final int c, final int n)
     {
+        if (direct.wrap(vector, n))
+        {
+            final int width = rawCopyWidth(type);
+            if (width != 0 && width == layout.slotWidth(c))
+            {
+                copySlots(layout, c, n, width);
+                return;
+            }
+            if (isText(type) && inlineStrings(layout, c, n))
+            {
+                return;
+            }
+        }
+        fillWithSetters(vector, type, layout, c, n);
+    }
+
+    /**
+     * Width of the DuckDB type {@link #rawType} gives {@code type} when the ring slot's bytes are that value as they
+     * are (same width, same signedness, same encoding), else 0.
+     */
+    static int rawCopyWidth(final DataType type)
+    {
+        switch (type.kind())
+        {
+            case BOOLEAN: // the encoder writes 0 or 1, as DuckDB's BOOLEAN
+            case INT8:
+            case UINT8:
+                return 1;
+            case INT16:
+            case UINT16:
+                return 2;
+            case INT32:
+            case UINT32:
+            case FLOAT32:
+            case DATE:
+                return 4;
+            case INT64:
+            case UINT64:
+            case FLOAT64:
+            case TIME:
+            case TIMESTAMP:
+            case TIMESTAMP_NS:
+                return 8;
+            case DECIMAL:
+                return type.isWideDecimal() ? 0 : 8;
+            default:
+                return 0;
+        }
+    }
+
+    /** Text kinds the scan hands over as their UTF-8 bytes (the codec has validated them). */
+    private static boolean isText(final DataType type)
+    {
+        return rawType(type) == DuckDBColumnType.VARCHAR && type.kind() != TypeKind.BINARY
+            && type.kind() != TypeKind.UUID;
+    }
+
+    /** Copies each row's slot into the vector's data buffer, one width-specific loop per column. */
+    private void copySlots(final RowLayout layout, final int c, final int n, final int width)
+    {
+        final UnsafeBuffer data = direct.data();
+        final int slot = layout.slotOffset(c);
+        final int nullByte = layout.nullBitmapOffset() + (c >>> 3);
+        final int nullMask = 1 << (c & 7);
+        final DirectBuffer[] buffers = rowBuffers;
+        final int[] starts = rowStarts;
+        for (int i = 0; i < n; i++)
+        {
+            final DirectBuffer buffer = buffers[i];
+            final int start = starts[i];
+            if ((buffer.getByte(start + nullByte) & nullMask) != 0)
+            {
+                direct.setNull(i);
+                continue;
+            }
+            switch (width)
+            {
+                case 8:
+                    data.putLong(i << 3, buffer.getLong(start + slot));
+                    break;
+                case 4:
+                    data.putInt(i << 2, buffer.getInt(start + slot));
+                    break;
+                case 2:
+                    data.putShort(i << 1, buffer.getShort(start + slot));
+                    break;
+                default:
+                    data.putByte(i, buffer.getByte(start + slot));
+                    break;
+            }
+        }
+    }
+
+    /**
+     * Writes strings of at most {@link OutputVector#INLINE_STRING_MAX} bytes straight into the vector's
+     * {@code string_t} slots (length, then the bytes, zero padded: DuckDB compares inlined strings by all 16 bytes).
+     * False, having written nothing, when a value is longer: those need DuckDB's string heap, which only its setter
+     * reaches.
+     */
+    private boolean inlineStrings(final RowLayout layout, final int c, final int n)
+    {
+        final int slot = layout.slotOffset(c);
+        final int nullByte = layout.nullBitmapOffset() + (c >>> 3);
+        final int nullMask = 1 << (c & 7);
+        final DirectBuffer[] buffers = rowBuffers;
+        final int[] starts = rowStarts;
+        for (int i = 0; i < n; i++)
+        {
+            final DirectBuffer buffer = buffers[i];
+            final int start = starts[i];
+            if ((buffer.getByte(start + nullByte) & nullMask) == 0
+                && buffer.getInt(start + slot + VAR_LENGTH_OFFSET) > OutputVector.INLINE_STRING_MAX)
+            {
+                return false;
+            }
+        }
+        final UnsafeBuffer data = direct.data();
+        for (int i = 0; i < n; i++)
+        {
+            final DirectBuffer buffer = buffers[i];
+            final int start = starts[i];
+            final int at = i * OutputVector.STRING_T_BYTES;
+            data.putLong(at, 0L);
+            data.putLong(at + 8, 0L);
+            if ((buffer.getByte(start + nullByte) & nullMask) != 0)
+            {
+                direct.setNull(i);
+                continue;
+            }
+            final int length = buffer.getInt(start + slot + VAR_LENGTH_OFFSET);
+            final int from = start + buffer.getInt(start + slot + VAR_OFFSET_OFFSET);
+            data.putInt(at, length);
+            // Word copies: putBytes would call Unsafe.copyMemory, whose fixed cost dwarfs a 12-byte copy.
+            int k = 0;
+            if (length >= 8)
+            {
+                data.putLong(at + 4, buffer.getLong(from));
+                k = 8;
+            }
+            if (k + 4 <= length)
+            {
+                data.putInt(at + 4 + k, buffer.getInt(from + k));
+                k += 4;
+            }
+            for (; k < length; k++)
+            {
+                data.putByte(at + 4 + k, buffer.getByte(from + k));
+            }
+        }
+        return true;
+    }
+
+    /** The slow, general path: DuckDB's per-value setters (and its string batch setter). */
+    private void fillWithSetters(
+        final DuckDBWritableVector vector, final DataType type, final RowLayout layout, final int c, final int n)
+    {
         final RowBatchReader row = columnReader;
         switch (type.kind())
         {
@@ -188,22 +350,6 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
                 break;
             case INT32:
             case DATE:
-                final ByteBuffer ints = VectorData.of(vector, n);
-                if (ints != null)
-                {
-                    for (int i = 0; i < n; i++)
-                    {
-                        if (position(row, layout, i).isNull(c))
-                        {
-                            vector.setNull(i);
-                        }
-                        else
-                        {
-                            ints.putInt(i << 2, (int)row.getLong(c));
-                        }
-                    }
-                    break;
-                }
                 for (int i = 0; i < n; i++)
                 {
                     if (position(row, layout, i).isNull(c))
@@ -269,22 +415,6 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
                 }
                 break;
             case FLOAT64:
-                final ByteBuffer doubles = VectorData.of(vector, n);
-                if (doubles != null)
-                {
-                    for (int i = 0; i < n; i++)
-                    {
-                        if (position(row, layout, i).isNull(c))
-                        {
-                            vector.setNull(i);
-                        }
-                        else
-                        {
-                            doubles.putDouble(i << 3, row.getDouble(c));
-                        }
-                    }
-                    break;
-                }
                 for (int i = 0; i < n; i++)
                 {
                     if (position(row, layout, i).isNull(c))
@@ -321,22 +451,6 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
     private void fillLongs(final DuckDBWritableVector vector, final RowLayout layout, final int c, final int n)
     {
         final RowBatchReader row = columnReader;
-        final ByteBuffer data = VectorData.of(vector, n);
-        if (data != null)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                if (position(row, layout, i).isNull(c))
-                {
-                    vector.setNull(i);
-                }
-                else
-                {
-                    data.putLong(i << 3, row.getLong(c));
-                }
-            }
-            return;
-        }
         for (int i = 0; i < n; i++)
         {
             if (position(row, layout, i).isNull(c))

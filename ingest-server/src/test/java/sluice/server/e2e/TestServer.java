@@ -110,7 +110,6 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
             .ringBytes(32 << 20)
             .maxRecordBytes(1 << 20)
             .duckdbMemoryLimit("512MB")
-            .duckdbThreads(1)
             .queryThreads(2);
         tweak.accept(config);
         return config;
