@@ -334,6 +334,21 @@ public final class Writer implements Runnable, AutoCloseable
         return false;
     }
 
+    /**
+     * Every request whose END lies before this position of {@code ring} is committed (or failed); positions only
+     * grow, across restarts too (the ring file keeps them).
+     */
+    public long settledPosition(final int ring)
+    {
+        return settledPositions.get(ring);
+    }
+
+    /** Asks for the gathering group to be committed as soon as the rings are drained (someone polls for it). */
+    public void requestFlush()
+    {
+        flushRequested = true;
+    }
+
     /** True once the records left in the rings by the last run are replayed and committed. */
     public boolean caughtUp()
     {

@@ -75,6 +75,39 @@ public final class IngestLoops
         return writer.awaitSettled(timeoutNanos);
     }
 
+    /** The rings, by index (completion tokens name a ring and a position in it). */
+    public int ringCount()
+    {
+        return producers.size();
+    }
+
+    /** The incarnation of ring {@code index}: bumped at every start, so tokens can tell which run issued them. */
+    public long ringIncarnation(final int index)
+    {
+        for (final RingProducer producer : producers.values())
+        {
+            if (producer.ring().index() == index)
+            {
+                return producer.ring().incarnation();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True when every request that ended before {@code position} in ring {@code ring} is committed. False asks the
+     * writer to commit its gathering group soon, so a client polling for completion is not kept waiting.
+     */
+    public boolean isSettled(final int ring, final long position)
+    {
+        if (writer.settledPosition(ring) >= position)
+        {
+            return true;
+        }
+        writer.requestFlush();
+        return false;
+    }
+
     /** Takes a slot for one ingest request; false when {@code maxConcurrentIngests} are already running (429). */
     public boolean tryEnter()
     {

@@ -8,6 +8,7 @@ import sluice.codec.error.DecodeErrors;
 import sluice.codec.row.RowBatchEncoder;
 import sluice.server.append.Completions;
 import sluice.server.catalog.TableEntry;
+import sluice.server.ring.IngestRing;
 import sluice.server.ring.RingRecords;
 
 import java.nio.ByteBuffer;
@@ -51,6 +52,7 @@ public final class RequestIngest
     private boolean waitForCommit;
     private Completions.Waiter waiter;
     private long requestId;
+    private long endPosition;
     private int sequence;
     private long bytesWritten;
     private boolean promoted;
@@ -104,6 +106,18 @@ public final class RequestIngest
     public long requestId()
     {
         return requestId;
+    }
+
+    /** After {@link #ENDED}: the ring position just past the request's END record (completion tokens). */
+    public long endPosition()
+    {
+        return endPosition;
+    }
+
+    /** The ring this request is written to. */
+    public IngestRing ring()
+    {
+        return producer.ring();
     }
 
     /** Rows decoded so far (all of them once {@link #ENDED}). */
@@ -272,6 +286,8 @@ public final class RequestIngest
             }
             return BLOCKED;
         }
+        // The ring position after this END: once the writer's settled position passes it, the request is committed.
+        endPosition = producer.ring().tail();
         sequence = 0;
         promoted = false;
         return ENDED;
