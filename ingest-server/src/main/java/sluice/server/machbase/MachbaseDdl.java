@@ -1,6 +1,8 @@
 package sluice.server.machbase;
 
 import sluice.codec.schema.TypeKind;
+import sluice.server.sql.SqlCursor;
+import sluice.server.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,7 @@ final class MachbaseDdl
             in.expectKeyword("NOT", "NOT EXISTS");
             in.expectKeyword("EXISTS", "EXISTS");
         }
-        final String name = in.qualifiedName("a table name");
+        final String name = qualifiedName("a table name");
         if (in.peekKeyword("AS"))
         {
             throw new IllegalArgumentException(
@@ -86,6 +88,34 @@ final class MachbaseDdl
         return MachbaseStatement.create(sql, def, ifNotExists);
     }
 
+    /** {@code name} or {@code schema.name} (or deeper): the last part, UPPERCASE (Sluice has one namespace). */
+    private String qualifiedName(final String expected)
+    {
+        String name = name(expected);
+        while (in.acceptSymbol('.'))
+        {
+            name = name(expected);
+        }
+        return name;
+    }
+
+    /** A name, quoted or not, UPPERCASE: Machbase names are case-insensitive even when quoted (see MachbaseSql). */
+    private String name(final String expected)
+    {
+        final SqlToken token = in.peek();
+        if (token == null || !token.isName())
+        {
+            throw in.syntax(expected);
+        }
+        final String name = token.text().trim().toUpperCase(Locale.ROOT);
+        if (name.isEmpty())
+        {
+            throw new IllegalArgumentException("empty identifier at position " + token.position());
+        }
+        in.advance();
+        return name;
+    }
+
     /** CREATE followed by something other than [TAG] TABLE: reject the table forms Sluice cannot own. */
     private void rejectUnsupportedCreate()
     {
@@ -118,7 +148,7 @@ final class MachbaseDdl
 
     private MachbaseColumnDef column(final boolean tag)
     {
-        final String name = in.name("a column name");
+        final String name = name("a column name");
         final SqlToken typeToken = in.peek();
         if (typeToken == null || typeToken.type() != SqlToken.Type.IDENTIFIER)
         {
@@ -285,7 +315,7 @@ final class MachbaseDdl
             else if (token.isKeyword("TABLESPACE"))
             {
                 in.advance();
-                in.name("a tablespace name");
+                name("a tablespace name");
             }
             else if (token.type() == SqlToken.Type.IDENTIFIER && in.peek(1) != null &&
                 in.peek(1).isSymbol('='))
@@ -369,7 +399,7 @@ final class MachbaseDdl
         {
             in.expectKeyword("EXISTS", "EXISTS");
         }
-        final String name = in.qualifiedName("a table name");
+        final String name = qualifiedName("a table name");
         if (in.peek() != null && in.peek().isSymbol(','))
         {
             throw new IllegalArgumentException(
@@ -409,7 +439,7 @@ final class MachbaseDdl
         }
         else
         {
-            name = in.qualifiedName("a table name");
+            name = qualifiedName("a table name");
         }
         in.expectSymbol(')', "')'");
         in.expectEnd();

@@ -1,5 +1,9 @@
 package sluice.server.machbase;
 
+import sluice.server.sql.SqlCursor;
+import sluice.server.sql.SqlLexer;
+import sluice.server.sql.SqlToken;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package sluice.server.machbase;
 
+import sluice.server.sql.SqlLexer;
+import sluice.server.sql.SqlToken;
+
 import java.util.List;
 import java.util.Set;
 

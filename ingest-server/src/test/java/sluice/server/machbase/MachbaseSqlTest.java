@@ -8,6 +8,7 @@ import sluice.codec.schema.Column;
 import sluice.codec.schema.DataType;
 import sluice.codec.schema.DefaultValue;
 import sluice.codec.schema.TableSchema;
+import sluice.server.sql.SqlErrorCases;
 
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,5 +1,7 @@
 package sluice.server.machbase;
 
+import sluice.server.sql.SqlErrorCases;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package sluice.server.machbase;
+package sluice.server.sql;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +47,19 @@ class SqlLexerTest
     void unicodeIdentifiers()
     {
         assertEquals("I1=온도 S3=. I4=ÉTÉ", describe(SqlLexer.tokenize("온도.été")));
+    }
+
+    @Test
+    void everyTokenKnowsItsSourceText()
+    {
+        final String sql = "select \"Mixed \"\"Case\"\"\", 'it''s', E'a\\'b', $t$x$t$, 1.5e-3, été -- c\n;";
+        final StringBuilder out = new StringBuilder();
+        for (final SqlToken token : SqlLexer.tokenize(sql))
+        {
+            out.append('[').append(token.source(sql)).append(']');
+            assertEquals(token.position() - 1, token.offset());
+        }
+        assertEquals("[select][\"Mixed \"\"Case\"\"\"][,]['it''s'][,][E'a\\'b'][,][$t$x$t$][,][1.5e-3][,][été][;]",
+            out.toString());
     }
 }

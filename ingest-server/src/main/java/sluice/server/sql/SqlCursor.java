@@ -1,69 +1,45 @@
-package sluice.server.machbase;
+package sluice.server.sql;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A position in one statement's {@link SqlToken}s with the accept/expect helpers the Machbase SQL parsers share.
- * Errors are {@link IllegalArgumentException}s naming the token and its position. Not thread-safe: one per parse.
+ * A position in one statement's {@link SqlToken}s with the accept/expect helpers the dialect DDL parsers share.
+ * Keywords are matched against {@link SqlToken#text()} (upper-cased); how a name is folded is the dialect's business,
+ * so there is no name reader here. Errors are {@link IllegalArgumentException}s naming the token and its position.
+ * Not thread-safe: one per parse.
  */
-final class SqlCursor
+public final class SqlCursor
 {
     private final List<SqlToken> tokens;
     private int index;
 
-    SqlCursor(final List<SqlToken> tokens, final int index)
+    /** @param index the first token to read. */
+    public SqlCursor(final List<SqlToken> tokens, final int index)
     {
         this.tokens = tokens;
         this.index = index;
     }
 
     /** The token {@code ahead} places after the current one, or null past the end. */
-    SqlToken peek(final int ahead)
+    public SqlToken peek(final int ahead)
     {
         final int i = index + ahead;
         return i < tokens.size() ? tokens.get(i) : null;
     }
 
     /** Moves past the current token. */
-    void advance()
+    public void advance()
     {
         index++;
     }
 
-    boolean atEnd()
+    public boolean atEnd()
     {
         return index >= tokens.size();
     }
 
-    /** {@code name} or {@code schema.name} (or deeper): the last part, UPPERCASE. */
-    String qualifiedName(final String expected)
-    {
-        String name = name(expected);
-        while (acceptSymbol('.'))
-        {
-            name = name(expected);
-        }
-        return name;
-    }
-
-    String name(final String expected)
-    {
-        final SqlToken token = peek();
-        if (token == null || !token.isName())
-        {
-            throw syntax(expected);
-        }
-        final String name = token.text().trim().toUpperCase(Locale.ROOT);
-        if (name.isEmpty())
-        {
-            throw new IllegalArgumentException("empty identifier at position " + token.position());
-        }
-        index++;
-        return name;
-    }
-
-    void skipParenthesized()
+    /** Skips a balanced {@code ( … )} group, nested parentheses included, whatever it contains. */
+    public void skipParenthesized()
     {
         expectSymbol('(', "'('");
         int depth = 1;
@@ -86,17 +62,17 @@ final class SqlCursor
         }
     }
 
-    SqlToken peek()
+    public SqlToken peek()
     {
         return index < tokens.size() ? tokens.get(index) : null;
     }
 
-    boolean peekKeyword(final String keyword)
+    public boolean peekKeyword(final String keyword)
     {
         return index < tokens.size() && tokens.get(index).isKeyword(keyword);
     }
 
-    boolean acceptKeyword(final String keyword)
+    public boolean acceptKeyword(final String keyword)
     {
         if (peekKeyword(keyword))
         {
@@ -106,7 +82,7 @@ final class SqlCursor
         return false;
     }
 
-    boolean acceptSymbol(final char symbol)
+    public boolean acceptSymbol(final char symbol)
     {
         if (index < tokens.size() && tokens.get(index).isSymbol(symbol))
         {
@@ -116,7 +92,7 @@ final class SqlCursor
         return false;
     }
 
-    void expectKeyword(final String keyword, final String expected)
+    public void expectKeyword(final String keyword, final String expected)
     {
         if (!acceptKeyword(keyword))
         {
@@ -124,7 +100,7 @@ final class SqlCursor
         }
     }
 
-    void expectSymbol(final char symbol, final String expected)
+    public void expectSymbol(final char symbol, final String expected)
     {
         if (!acceptSymbol(symbol))
         {
@@ -132,7 +108,7 @@ final class SqlCursor
         }
     }
 
-    void expectEnd()
+    public void expectEnd()
     {
         if (index < tokens.size())
         {
@@ -140,7 +116,7 @@ final class SqlCursor
         }
     }
 
-    IllegalArgumentException syntax(final String expected)
+    public IllegalArgumentException syntax(final String expected)
     {
         final SqlToken token = peek();
         if (token == null)

@@ -1,4 +1,4 @@
-package sluice.server.machbase;
+package sluice.server.sql;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,16 +9,17 @@ import java.util.List;
 
 /**
  * Reads a statement/error case file: cases separated by blank lines, each one or more lines of SQL followed by a
- * line {@code => expected message}; lines starting with {@code #} are comments.
+ * line {@code => expected message}; lines starting with {@code #} are comments. Shared by the dialect DDL tests
+ * (Machbase {@code /db/query}, Feldera {@code program_code}).
  */
-final class SqlErrorCases
+public final class SqlErrorCases
 {
     private SqlErrorCases()
     {
     }
 
     /** {sql, message} pairs. */
-    static List<String[]> load(final String resource)
+    public static List<String[]> load(final String resource)
     {
         final List<String[]> cases = new ArrayList<>();
         final StringBuilder sql = new StringBuilder();
@@ -49,7 +50,7 @@ final class SqlErrorCases
         return cases;
     }
 
-    static String read(final String resource)
+    public static String read(final String resource)
     {
         try (InputStream in = SqlErrorCases.class.getClassLoader().getResourceAsStream(resource))
         {

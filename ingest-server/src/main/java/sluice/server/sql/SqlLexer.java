@@ -1,28 +1,30 @@
-package sluice.server.machbase;
+package sluice.server.sql;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits SQL text into {@link SqlToken}s for {@link MachbaseSql}: just enough lexing to recognise Machbase DDL and
- * to classify any other statement by its first keyword, without being fooled by keywords, {@code ;} or comment
- * markers inside literals.
+ * Splits SQL text into {@link SqlToken}s for the dialect parsers (Machbase {@code /db/query}, Feldera
+ * {@code program_code}): just enough lexing to recognise DDL, split statements and classify a statement by its first
+ * keyword, without being fooled by keywords, {@code ;} or comment markers inside literals.
  * <ul>
  * <li>Whitespace and comments ({@code -- …} to end of line, {@code /* … *}{@code /}, not nested) are dropped.</li>
  * <li>{@code 'text'} with {@code ''} for a quote; {@code E'…'} also takes backslash escapes (DuckDB, PostgreSQL);
  * {@code $$…$$} and {@code $tag$…$tag$} dollar quoting (DuckDB).</li>
  * <li>{@code "quoted identifier"} with {@code ""} for a quote; {@code `…`} likewise.</li>
  * <li>Unquoted identifiers start with a letter or {@code _} and go on with letters, digits, {@code _} and
- * {@code $}; their {@link SqlToken#text()} is upper-cased (Machbase stores names UPPERCASE).</li>
+ * {@code $}; their {@link SqlToken#text()} is upper-cased so keywords compare exactly (Machbase also stores names
+ * UPPERCASE; Feldera folds to lowercase from {@link SqlToken#source}).</li>
  * <li>Numbers: digits with an optional fraction and exponent.</li>
  * <li>Everything else is a one-character {@link SqlToken.Type#SYMBOL}, so operators such as {@code ::} or
  * {@code ->>} never make lexing fail.</li>
  * </ul>
- * Positions are 1-based character offsets into the text, which is what error messages print. Stateless; the
- * method is thread-safe.
+ * Positions are 1-based character offsets into the text, which is what error messages print; every token also knows
+ * where it ends, so a parser can cut the exact source text between two tokens. Stateless; the method is
+ * thread-safe.
  */
-final class SqlLexer
+public final class SqlLexer
 {
     private SqlLexer()
     {
@@ -32,7 +34,7 @@ final class SqlLexer
      * @throws IllegalArgumentException for an unterminated literal, quoted identifier or block comment, naming
      * where it starts.
      */
-    static List<SqlToken> tokenize(final String sql)
+    public static List<SqlToken> tokenize(final String sql)
     {
         final List<SqlToken> tokens = new ArrayList<>();
         final int length = sql.length();
@@ -76,7 +78,7 @@ final class SqlLexer
                     i++;
                 }
                 tokens.add(new SqlToken(
-                    SqlToken.Type.IDENTIFIER, sql.substring(start, i).toUpperCase(Locale.ROOT), start + 1));
+                    SqlToken.Type.IDENTIFIER, sql.substring(start, i).toUpperCase(Locale.ROOT), start + 1, i));
             }
             else if (isDigit(c) || (c == '.' && i + 1 < length && isDigit(sql.charAt(i + 1))))
             {
@@ -84,7 +86,7 @@ final class SqlLexer
             }
             else
             {
-                tokens.add(new SqlToken(SqlToken.Type.SYMBOL, String.valueOf(c), i + 1));
+                tokens.add(new SqlToken(SqlToken.Type.SYMBOL, String.valueOf(c), i + 1, i + 1));
                 i++;
             }
         }
@@ -125,7 +127,7 @@ final class SqlLexer
                     i += 2;
                     continue;
                 }
-                out.add(new SqlToken(SqlToken.Type.STRING, text.toString(), start + 1));
+                out.add(new SqlToken(SqlToken.Type.STRING, text.toString(), start + 1, i + 1));
                 return i + 1;
             }
             if (c == '\\' && backslashEscapes && i + 1 < length)
@@ -156,7 +158,7 @@ final class SqlLexer
                     i += 2;
                     continue;
                 }
-                out.add(new SqlToken(SqlToken.Type.QUOTED_IDENTIFIER, text.toString(), start + 1));
+                out.add(new SqlToken(SqlToken.Type.QUOTED_IDENTIFIER, text.toString(), start + 1, i + 1));
                 return i + 1;
             }
             text.append(c);
@@ -185,7 +187,7 @@ final class SqlLexer
         {
             throw new IllegalArgumentException("unterminated string literal starting at position " + (start + 1));
         }
-        out.add(new SqlToken(SqlToken.Type.STRING, sql.substring(bodyStart, end), start + 1));
+        out.add(new SqlToken(SqlToken.Type.STRING, sql.substring(bodyStart, end), start + 1, end + tag.length()));
         return end + tag.length();
     }
 
@@ -221,7 +223,7 @@ final class SqlLexer
                 }
             }
         }
-        out.add(new SqlToken(SqlToken.Type.NUMBER, sql.substring(start, i), start + 1));
+        out.add(new SqlToken(SqlToken.Type.NUMBER, sql.substring(start, i), start + 1, i));
         return i;
     }
 
