@@ -12,6 +12,7 @@ import sluice.server.http.HttpServer;
 import sluice.server.http.Router;
 import sluice.server.ingest.IngestLoops;
 import sluice.server.ingest.RingProducer;
+import sluice.server.feldera.FelderaApi;
 import sluice.server.machbase.MachbaseApi;
 import sluice.server.query.QueryExecutor;
 import sluice.server.ring.IngestRing;
@@ -44,6 +45,7 @@ public final class SluiceServer implements AutoCloseable
     private final ServerConfig config;
     private final Database database;
     private final Catalog catalog;
+    private final FelderaApi feldera;
     private final List<IngestRing> rings = new ArrayList<>();
     private final Writer writer;
     private final Thread writerThread;
@@ -61,6 +63,7 @@ public final class SluiceServer implements AutoCloseable
         {
             catalog = new Catalog(database);
             catalog.load();
+            feldera = FelderaApi.load(database, catalog);
             Writer.prepare(database);
             database.lockDown();
             openRings();
@@ -94,7 +97,9 @@ public final class SluiceServer implements AutoCloseable
                 return Exchanges.DISCARD;
             });
             MachbaseApi.register(router, ingest, queries, config);
+            feldera.register(router, ingest, queries, config);
             addresses = http.bind(router, config.listen());
+            feldera.listening(addresses.get(0));
         }
         catch (final Exception | Error e)
         {
@@ -158,6 +163,10 @@ public final class SluiceServer implements AutoCloseable
 
     private void closeQuietly()
     {
+        if (feldera != null)
+        {
+            feldera.close();
+        }
         if (http != null)
         {
             http.close();

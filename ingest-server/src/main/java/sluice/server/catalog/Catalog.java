@@ -206,7 +206,15 @@ public final class Catalog
                 c.put("default", d.kind().name());
                 if (d.kind() == DefaultValue.Kind.CONSTANT)
                 {
+                    // The converted value itself, so a restart restores it without re-parsing dialect literals.
                     c.put("defaultText", d.text());
+                    c.put("defaultLong", d.longValue());
+                    c.put("defaultHigh", d.highBits());
+                    c.put("defaultDouble", d.doubleValue());
+                    if (d.bytes() != null)
+                    {
+                        c.put("defaultBytes", java.util.Base64.getEncoder().encodeToString(d.bytes()));
+                    }
                 }
             }
         }
@@ -230,7 +238,7 @@ public final class Catalog
                     .primaryKey(c.get("primaryKey").asBoolean());
                 if (c.has("default"))
                 {
-                    b.defaultValue(Defaults.restore(c.get("default").asText(), c.path("defaultText").asText(null)));
+                    b.defaultValue(Defaults.restore(c));
                 }
                 columns.add(b.build());
             }

@@ -1,6 +1,9 @@
 package sluice.server.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import sluice.codec.schema.DefaultValue;
+
+import java.util.Base64;
 
 /** Catalog text back into {@link DefaultValue}s. */
 final class Defaults
@@ -9,16 +12,21 @@ final class Defaults
     {
     }
 
-    static DefaultValue restore(final String kind, final String text)
+    /** The default of a catalog column entry ({@code default}, and for constants their stored representation). */
+    static DefaultValue restore(final JsonNode column)
     {
-        switch (DefaultValue.Kind.valueOf(kind))
+        switch (DefaultValue.Kind.valueOf(column.get("default").asText()))
         {
             case TYPE_ZERO:
                 return DefaultValue.TYPE_ZERO;
             case NOW:
                 return DefaultValue.NOW;
             case CONSTANT:
-                throw new UnsupportedOperationException("constant defaults arrive with Proton streams: " + text);
+                final JsonNode bytes = column.get("defaultBytes");
+                return DefaultValue.constant(column.path("defaultLong").asLong(), column.path("defaultHigh").asLong(),
+                    column.path("defaultDouble").asDouble(),
+                    bytes == null ? null : Base64.getDecoder().decode(bytes.asText()),
+                    column.path("defaultText").asText(null));
             default:
                 return DefaultValue.NULL;
         }
