@@ -254,14 +254,18 @@ public final class ValueBinder
     }
 
     /**
-     * Completes the row: columns not given get their default (INSERT) or stay absent (DELETE, UPDATE, which must
-     * carry the primary key). On an error the row is aborted and {@link #failedColumn()} names the column.
+     * Completes the row: columns not given get their default (INSERT, and DELETE on a table without a primary key)
+     * or stay absent (DELETE by primary key, UPDATE; both must carry the key). On an error the row is aborted and
+     * {@link #failedColumn()} names the column.
      */
     public ErrorCode endRow()
     {
         if (!allAssigned())
         {
-            final ErrorCode code = op == RowSink.OP_INSERT ? fillDefaults() : checkKeyColumns();
+            // A keyless DELETE matches whole rows: completed as the insert of the same record was, {"insert": R}
+            // then {"delete": R} removes the row even when R leaves out a column that has a default.
+            final boolean complete = op == RowSink.OP_INSERT || op == RowSink.OP_DELETE && primaryKeyColumns.length == 0;
+            final ErrorCode code = complete ? fillDefaults() : checkKeyColumns();
             if (code != ErrorCode.NONE)
             {
                 sink.abortRow();

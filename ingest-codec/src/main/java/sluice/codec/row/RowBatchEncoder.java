@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 
 import static sluice.codec.row.RowBatchDescriptor.BATCH_HEADER_LENGTH;
 import static sluice.codec.row.RowBatchDescriptor.BATCH_LENGTH_OFFSET;
+import static sluice.codec.row.RowBatchDescriptor.OP_MASK_OFFSET;
 import static sluice.codec.row.RowBatchDescriptor.ROW_COUNT_OFFSET;
 import static sluice.codec.row.RowBatchDescriptor.ROW_LENGTH_OFFSET;
 import static sluice.codec.row.RowBatchDescriptor.ROW_OP_OFFSET;
@@ -47,12 +48,15 @@ public final class RowBatchEncoder implements RowSink
     private int rowCount;
     private boolean rowOpen;
     private boolean partialRow;
+    private byte rowOp;
+    /** Ops of the complete rows: the header's Op Mask. */
+    private int opMask;
     /** NULL bits of the open row (tables of at most 64 columns); wider rows keep them in the buffer. */
     private long nullBits;
     private long absentBits;
     private long allColumns;
 
-    /** Starts an empty batch at {@code offset} of {@code buffer}. */
+    /** Starts an empty batch at {@code offset} of {@code buffer}; {@code schemaVersion} is 16 bits unsigned. */
     public RowBatchEncoder wrap(
         final MutableDirectBuffer buffer, final int offset, final RowLayout layout, final int tableId,
         final int schemaVersion)
@@ -78,7 +82,7 @@ public final class RowBatchEncoder implements RowSink
         }
         ensureCapacity(offset + BATCH_HEADER_LENGTH);
         view.putInt(offset + TABLE_ID_OFFSET, tableId);
-        view.putInt(offset + SCHEMA_VERSION_OFFSET, schemaVersion);
+        view.putShort(offset + SCHEMA_VERSION_OFFSET, (short)schemaVersion);
         return reset();
     }
 
@@ -87,6 +91,7 @@ public final class RowBatchEncoder implements RowSink
     {
         position = batchOffset + BATCH_HEADER_LENGTH;
         rowCount = 0;
+        opMask = 0;
         rowOpen = false;
         writeHeader();
         return this;
@@ -110,6 +115,8 @@ public final class RowBatchEncoder implements RowSink
         }
         position = start;
         rowCount = 0;
+        // The open row's op counts when it ends, in the batch it ends in.
+        opMask = 0;
         writeHeader();
         return this;
     }
@@ -152,6 +159,7 @@ public final class RowBatchEncoder implements RowSink
         final int start = position;
         ensureCapacity(start + layout.fixedEnd());
         view.putByte(start + ROW_OP_OFFSET, op);
+        rowOp = op;
         partialRow = op != OP_INSERT;
         nullBits = allColumns;
         // DELETE and UPDATE rows carry only the columns given: the rest start absent.
@@ -288,6 +296,7 @@ public final class RowBatchEncoder implements RowSink
         view.putInt(rowStart + ROW_LENGTH_OFFSET, varPosition - rowStart);
         position = varPosition;
         rowCount++;
+        opMask |= 1 << rowOp;
         rowOpen = false;
         writeHeader();
     }
@@ -387,5 +396,6 @@ public final class RowBatchEncoder implements RowSink
     {
         view.putInt(batchOffset + BATCH_LENGTH_OFFSET, position - batchOffset);
         view.putInt(batchOffset + ROW_COUNT_OFFSET, rowCount);
+        view.putShort(batchOffset + OP_MASK_OFFSET, (short)opMask);
     }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import static sluice.codec.row.RowBatchDescriptor.BATCH_LENGTH_OFFSET;
 import static sluice.codec.row.RowBatchDescriptor.BATCH_HEADER_LENGTH;
+import static sluice.codec.row.RowBatchDescriptor.OP_MASK_ANY;
+import static sluice.codec.row.RowBatchDescriptor.OP_MASK_OFFSET;
 import static sluice.codec.row.RowBatchDescriptor.ROW_COUNT_OFFSET;
 import static sluice.codec.row.RowBatchDescriptor.ROW_LENGTH_OFFSET;
 import static sluice.codec.row.RowBatchDescriptor.ROW_OP_OFFSET;
@@ -57,7 +59,37 @@ public final class RowBatchReader
 
     public int schemaVersion()
     {
-        return buffer.getInt(batchOffset + SCHEMA_VERSION_OFFSET);
+        return buffer.getShort(batchOffset + SCHEMA_VERSION_OFFSET) & 0xFFFF;
+    }
+
+    /** The ops among the batch's rows, bit {@code 1 << op} each ({@link RowBatchDescriptor}). */
+    public int opMask()
+    {
+        return opMask(buffer, batchOffset);
+    }
+
+    /**
+     * The Op Mask of the batch at {@code offset}, without wrapping it; {@link RowBatchDescriptor#OP_MASK_ANY} for a
+     * non-empty batch written before the mask existed, so such a batch is never taken for inserts only.
+     */
+    public static int opMask(final DirectBuffer buffer, final int offset)
+    {
+        final int mask = buffer.getShort(offset + OP_MASK_OFFSET) & 0xFFFF;
+        return mask != 0 || buffer.getInt(offset + ROW_COUNT_OFFSET) == 0 ? mask : OP_MASK_ANY;
+    }
+
+    /**
+     * Wraps the batch at {@code offset} positioned before row {@code rowIndex}, which starts at {@code rowStart} (a
+     * value {@link #rowStart()} returned for that row): {@link #next()} then moves to it without walking the rows
+     * before it.
+     */
+    public RowBatchReader wrapAt(
+        final DirectBuffer buffer, final int offset, final RowLayout layout, final int rowIndex, final int rowStart)
+    {
+        wrap(buffer, offset, layout);
+        this.rowIndex = rowIndex - 1;
+        this.nextRowStart = rowStart;
+        return this;
     }
 
     /** Moves to the next row; false past the last one. */

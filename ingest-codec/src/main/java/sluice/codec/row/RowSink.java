@@ -24,8 +24,12 @@ import org.agrona.DirectBuffer;
  * <tr><td>VARCHAR, JSON, INET, ARRAY, MAP</td><td>putBytes</td><td>UTF-8 text</td></tr>
  * <tr><td>BINARY</td><td>putBytes</td><td>the decoded bytes</td></tr>
  * </table>
- * Bytes passed to {@link #putBytes} are valid only during the call. A column left unset in an INSERT or DELETE row is
- * NULL; in a DELETE or UPDATE row it is absent: not part of the match, or left unchanged.
+ * Bytes passed to {@link #putBytes} are valid only during the call. A column left unset in an INSERT row is NULL; in
+ * a DELETE or UPDATE row it is also absent ({@link RowBatchReader#isAbsent}). Rows take effect in order. A DELETE on a
+ * table with a primary key removes the rows with its key (other columns are ignored); on a table without one it
+ * removes one row equal to it on every column (an absent column counts as NULL, NULL matching NULL). An UPDATE, only
+ * for tables with a primary key, sets the columns it gives on the row with its key and leaves absent ones unchanged;
+ * no row with that key, no change.
  */
 public interface RowSink
 {

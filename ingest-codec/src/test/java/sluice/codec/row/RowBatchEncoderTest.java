@@ -146,6 +146,75 @@ class RowBatchEncoderTest
     }
 
     @Test
+    void theOpMaskNamesTheOpsOfCompleteRowsOnly()
+    {
+        encoder.wrap(buffer, 8, LAYOUT, 1, 65535);
+        assertEquals(0, reader.wrap(buffer, 8, LAYOUT).opMask());
+        encoder.beginRow(RowSink.OP_INSERT);
+        encoder.putLong(4, 1);
+        encoder.endRow();
+        assertEquals(RowBatchDescriptor.OP_MASK_INSERT_ONLY, reader.wrap(buffer, 8, LAYOUT).opMask());
+        assertEquals(65535, reader.schemaVersion());
+        encoder.beginRow(RowSink.OP_DELETE);
+        encoder.putLong(4, 1);
+        encoder.abortRow();
+        assertEquals(RowBatchDescriptor.OP_MASK_INSERT_ONLY, reader.wrap(buffer, 8, LAYOUT).opMask());
+        encoder.beginRow(RowSink.OP_UPDATE);
+        encoder.putLong(4, 1);
+        encoder.endRow();
+        assertEquals(1 << RowSink.OP_INSERT | 1 << RowSink.OP_UPDATE, RowBatchReader.opMask(buffer, 8));
+
+        // A row open across a flush counts in the batch it ends in, and nothing flushed counts any more.
+        encoder.beginRow(RowSink.OP_DELETE);
+        encoder.putLong(4, 2);
+        encoder.flushed();
+        assertEquals(0, RowBatchReader.opMask(buffer, 8));
+        encoder.endRow();
+        assertEquals(1 << RowSink.OP_DELETE, RowBatchReader.opMask(buffer, 8));
+        encoder.reset();
+        assertEquals(0, RowBatchReader.opMask(buffer, 8));
+    }
+
+    @Test
+    void aBatchWrittenBeforeTheOpMaskMayHoldAnyOp()
+    {
+        encoder.wrap(buffer, 0, LAYOUT, 1, 1);
+        encoder.beginRow(RowSink.OP_INSERT);
+        encoder.endRow();
+        // The header as it was: a 32-bit schema version of 1 where version and mask are now.
+        buffer.putInt(RowBatchDescriptor.SCHEMA_VERSION_OFFSET, 1);
+        reader.wrap(buffer, 0, LAYOUT);
+        assertEquals(1, reader.schemaVersion());
+        assertEquals(RowBatchDescriptor.OP_MASK_ANY, reader.opMask());
+    }
+
+    @Test
+    void wrapAtStartsAtAGivenRowWithoutWalkingTheOnesBefore()
+    {
+        encoder.wrap(buffer, 4, LAYOUT, 1, 1);
+        for (int i = 0; i < 5; i++)
+        {
+            encoder.beginRow(RowSink.OP_INSERT);
+            encoder.putLong(4, i);
+            encoder.putBytes(8, new UnsafeBuffer(new byte[i * 3]), 0, i * 3);
+            encoder.endRow();
+        }
+        reader.wrap(buffer, 4, LAYOUT);
+        final int[] starts = new int[5];
+        for (int i = 0; reader.next(); i++)
+        {
+            starts[i] = reader.rowStart();
+        }
+        reader.wrapAt(buffer, 4, LAYOUT, 3, starts[3]);
+        assertTrue(reader.next());
+        assertEquals(3, reader.rowIndex());
+        assertEquals(3, reader.getLong(4));
+        assertTrue(reader.next());
+        assertEquals(4, reader.getLong(4));
+        assertFalse(reader.next());
+    }
+
+    @Test
     void sameRowsGiveTheSameBytesWhateverWasInTheBufferBefore()
     {
         final byte[][] images = new byte[2][];

@@ -1,11 +1,12 @@
 package sluice.server.append;
 
+import sluice.codec.row.RowSink;
 import sluice.server.catalog.Catalog;
 import sluice.server.catalog.TableEntry;
 import sluice.server.store.BatchScanFunction;
 import sluice.server.store.BatchSource;
 import sluice.server.store.Database;
-import sluice.server.store.LoadStatement;
+import sluice.server.store.OpRuns;
 import sluice.server.store.Sql;
 
 import java.sql.Connection;
@@ -18,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The DuckDB side of the writer: loads staged requests with the {@code sluice_scan} table function, one
- * {@code INSERT ... SELECT} per table, inside explicit transactions (DuckDB fsyncs every 2048 appended rows in
- * autocommit, notes/duckdb-java.md). The same transaction records how far each ring is consumed
- * ({@code sluice_catalog.ring_state}) and which requests beyond that point are already committed
- * ({@code sluice_catalog.ring_committed}), so a replay after a crash applies every request exactly once.
- * Writer thread only.
+ * The DuckDB side of the writer: loads staged requests with the {@code sluice_scan} table function inside explicit
+ * transactions (DuckDB fsyncs every 2048 appended rows in autocommit, notes/duckdb-java.md). A table's rows of a group
+ * are inserts only almost always, and the batch headers' Op Masks say so without a look at the rows: then it takes
+ * one {@code INSERT ... SELECT}. Otherwise {@link OpRuns} cuts its rows, in request order and row order, into steps of
+ * one op, each one statement (INSERT, DELETE or UPDATE, {@link TableStatements}), run in order in the same
+ * transaction. The same transaction records how far each ring is consumed ({@code sluice_catalog.ring_state}) and
+ * which requests beyond that point are already committed ({@code sluice_catalog.ring_committed}), so a replay after a
+ * crash applies every request exactly once. Writer thread only.
  */
 final class TableLoader implements AutoCloseable
 {
@@ -35,8 +38,10 @@ final class TableLoader implements AutoCloseable
     private final Connection connection;
     private final BatchScanFunction scan;
     private final BatchSource source = new BatchSource();
-    private final Map<Integer, PreparedStatement> loads = new HashMap<>();
-    private final Map<Integer, TableEntry> loadedFor = new HashMap<>();
+    private final OpRuns runs = new OpRuns();
+    private final Map<Integer, TableStatements> statements = new HashMap<>();
+    /** Load statements run (INSERT, DELETE, UPDATE; not the bookkeeping ones): for tests of the one-INSERT path. */
+    private long loadStatementsRun;
     private PreparedStatement saveState;
     private PreparedStatement saveCommitted;
     private PreparedStatement pruneCommitted;
@@ -93,7 +98,7 @@ final class TableLoader implements AutoCloseable
                 {
                     addStaged(r);
                 }
-                load(connection, loadStatement(group.entry), source);
+                apply(statements(group.entry), source);
             }
             saveRingState(rings);
             connection.commit();
@@ -101,6 +106,8 @@ final class TableLoader implements AutoCloseable
         catch (final SQLException | RuntimeException e)
         {
             rollbackQuietly(connection);
+            // DuckDB closes a prepared statement that fails (a constraint, a cast): prepare afresh next time.
+            dropStatements();
             for (final RingState ring : rings)
             {
                 ring.mayHaveCommitted = true;
@@ -133,10 +140,9 @@ final class TableLoader implements AutoCloseable
         source.clear();
         source.layout(entry.layout());
         addStaged(r);
-        try (PreparedStatement statement = r.dedicated.prepareStatement(
-            LoadStatement.insert(entry.namespace(), entry.name(), entry.schema())))
+        try (TableStatements dedicated = new TableStatements(r.dedicated, entry))
         {
-            load(r.dedicated, statement, source);
+            apply(dedicated, source);
         }
         finally
         {
@@ -203,41 +209,90 @@ final class TableLoader implements AutoCloseable
         }
     }
 
-    private void load(final Connection c, final PreparedStatement statement, final BatchSource batches)
-        throws SQLException
+    /**
+     * Applies every row of {@code batches} (one table's) in order. Inserts only: the one INSERT, with no pass over
+     * the rows. Otherwise one statement per step {@link OpRuns} plans.
+     */
+    private void apply(final TableStatements table, final BatchSource batches) throws SQLException
     {
         if (batches.isEmpty())
         {
             return;
         }
+        if (batches.isInsertOnly())
+        {
+            load(table.forOp(RowSink.OP_INSERT), batches);
+            return;
+        }
+        runs.plan(batches);
+        for (int step = 0; step < runs.stepCount(); step++)
+        {
+            runs.select(step, batches);
+            final PreparedStatement statement = table.forOp(runs.op(step));
+            if (statement != null)
+            {
+                load(statement, batches);
+            }
+        }
+    }
+
+    private void load(final PreparedStatement statement, final BatchSource batches) throws SQLException
+    {
         final long handle = scan.register(batches);
         try
         {
             statement.setLong(1, handle);
             statement.executeUpdate();
+            loadStatementsRun++;
         }
         finally
         {
             scan.unregister(handle);
         }
-        assert c != null;
     }
 
-    private PreparedStatement loadStatement(final TableEntry entry) throws SQLException
+    private TableStatements statements(final TableEntry entry) throws SQLException
     {
+        TableStatements table = statements.get(entry.id());
         // A table re-created under the same id gets a new entry: prepare again.
-        if (loadedFor.get(entry.id()) != entry)
+        if (table == null || table.entry != entry)
         {
-            final PreparedStatement old = loads.remove(entry.id());
-            if (old != null)
+            if (table != null)
             {
-                old.close();
+                table.close();
             }
-            loads.put(entry.id(),
-                connection.prepareStatement(LoadStatement.insert(entry.namespace(), entry.name(), entry.schema())));
-            loadedFor.put(entry.id(), entry);
+            table = new TableStatements(connection, entry);
+            statements.put(entry.id(), table);
         }
-        return loads.get(entry.id());
+        return table;
+    }
+
+    private void dropStatements()
+    {
+        for (final TableStatements table : statements.values())
+        {
+            try
+            {
+                table.close();
+            }
+            catch (final SQLException ignored)
+            {
+                // Closed by the failure already: nothing to release.
+            }
+        }
+        statements.clear();
+    }
+
+    /** Load statements run so far (INSERT, DELETE, UPDATE). */
+    long loadStatementsRun()
+    {
+        return loadStatementsRun;
+    }
+
+    /** Rows walked to plan steps so far: 0 while every load was inserts only. */
+    long rowsInspected()
+    {
+        return runs.rowsInspected();
     }
 
     private void saveRingState(final List<RingState> rings) throws SQLException
@@ -298,9 +353,9 @@ final class TableLoader implements AutoCloseable
     @Override
     public void close() throws SQLException
     {
-        for (final PreparedStatement statement : loads.values())
+        for (final TableStatements table : statements.values())
         {
-            statement.close();
+            table.close();
         }
         if (saveState != null)
         {

@@ -107,6 +107,12 @@ public final class Writer implements Runnable, AutoCloseable
         resumeRings();
     }
 
+    /** The DuckDB side, for tests that count its statements. */
+    TableLoader loader()
+    {
+        return loader;
+    }
+
     /** Creates the writer's bookkeeping tables; call before the database is locked down. */
     public static void prepare(final Database database) throws SQLException
     {
@@ -440,6 +446,15 @@ public final class Writer implements Runnable, AutoCloseable
     /** Loads a promoted request's staged batches into its transaction, so their ring space can be released. */
     private void loadStaged(final StagedRequest r)
     {
+        if (r.dedicated == null && !ready.isEmpty())
+        {
+            // Its transaction sees the tables as of its first statement: requests that ended before it (a client's
+            // previous request, say) must be committed by then, or its deletes and updates would miss the rows they
+            // insert, which would then land after it. Called inside a ring read, which is safe: the release stops
+            // before the record being read, and before this request's staged batches.
+            commitReady();
+            lastCommitNanos = System.nanoTime();
+        }
         try
         {
             loader.loadDedicated(r);
@@ -459,7 +474,9 @@ public final class Writer implements Runnable, AutoCloseable
         boolean loaded = false;
         for (final StagedRequest r : open.values())
         {
-            if (r.promoted && !r.failed && !r.buffers.isEmpty())
+            // Opened at its PROMOTE: loadStaged commits the ready group (iterating open, whose iterator Agrona
+            // reuses) only before that.
+            if (r.promoted && !r.failed && !r.buffers.isEmpty() && r.dedicated != null)
             {
                 loadStaged(r);
                 loaded = true;

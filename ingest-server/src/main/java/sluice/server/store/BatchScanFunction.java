@@ -27,8 +27,10 @@ import static sluice.codec.row.RowBatchDescriptor.VAR_OFFSET_OFFSET;
  * {@code sluice_scan(handle)}: the Java table function that bulk-loads staged rows into DuckDB (the fast path of
  * ARCHITECTURE.md "Storage": 3.9M rows/s measured here, against 1.2–1.8M for the Appender). A load is
  * {@code INSERT INTO t SELECT <conversions> FROM sluice_scan(?)} with the handle of a registered {@link BatchSource};
- * {@link LoadStatement} writes that SQL. Output columns are named {@code c0..cN} and carry each canonical type's
- * raw form (see {@link #rawType}); the conversions to the column types are SQL.
+ * {@link LoadStatement} writes that SQL (and the DELETE and UPDATE statements that read the scan the same way).
+ * Output columns are named {@code c0..cN} and carry each canonical type's raw form (see {@link #rawType}); the
+ * conversions to the column types are SQL. For updates ({@link BatchSource#absentColumns}) BOOLEAN columns
+ * {@code a0..aN} follow, true where the row leaves the column unchanged.
  * <p>
  * Vectors are filled column by column: the type switch runs once per column per chunk, not per value. Fixed-width
  * values and short strings are written straight into the vectors' buffers ({@link OutputVector}); longer strings go
@@ -104,6 +106,10 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
         {
             info.addResultColumn("c" + c, rawType(schema.column(c).type()));
         }
+        for (int c = 0; source.absentColumns() && c < schema.columnCount(); c++)
+        {
+            info.addResultColumn("a" + c, DuckDBColumnType.BOOLEAN);
+        }
         return source;
     }
 
@@ -140,11 +146,35 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
         }
         final RowLayout layout = source.layout();
         final TableSchema schema = layout.schema();
-        for (int c = 0; c < schema.columnCount(); c++)
+        final int columns = schema.columnCount();
+        for (int c = 0; c < columns; c++)
         {
             fillColumn(out.vector(c), schema.column(c).type(), layout, c, n);
         }
+        for (int c = 0; source.absentColumns() && c < columns; c++)
+        {
+            fillAbsent(out.vector(columns + c), layout, c, n);
+        }
         return n;
+    }
+
+    /** Column {@code a<c>}: true where an UPDATE row leaves column {@code c} unchanged. Updates only, not hot. */
+    private void fillAbsent(final DuckDBWritableVector vector, final RowLayout layout, final int c, final int n)
+    {
+        final RowBatchReader row = columnReader;
+        if (direct.wrap(vector, n))
+        {
+            final UnsafeBuffer data = direct.data();
+            for (int i = 0; i < n; i++)
+            {
+                data.putByte(i, (byte)(position(row, layout, i).isAbsent(c) ? 1 : 0));
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            vector.setBoolean(i, position(row, layout, i).isAbsent(c));
+        }
     }
 
     private void fillColumn(

@@ -2,6 +2,7 @@ package sluice.server.store;
 
 import org.agrona.DirectBuffer;
 import org.agrona.collections.IntArrayList;
+import sluice.codec.row.RowBatchDescriptor;
 import sluice.codec.row.RowBatchReader;
 import sluice.codec.row.RowLayout;
 import sluice.codec.row.RowSink;
@@ -11,20 +12,34 @@ import java.util.List;
 
 /**
  * The rows one {@code sluice_scan} call reads: encoded row batches of one table (one {@link RowLayout}), in order,
- * possibly filtered to one op. Owned by the writer thread, read by DuckDB during the load statement the writer runs
- * (DuckDB may call the scan from one of its own threads, but the writer waits for the statement, so access is
- * sequential). Reusable: {@link #clear()} between loads.
+ * filtered to one op, either all of them or a {@link #range} of them (a step {@link OpRuns} planned). Owned by the
+ * writer thread, read by DuckDB during the load statement the writer runs (DuckDB may call the scan from one of its own
+ * threads, but the writer waits for the statement, so access is sequential). Reusable: {@link #clear()} between
+ * loads.
+ * <p>
+ * As batches are added it ORs their Op Masks (one header read each), so a load of inserts only is known as such
+ * without a look at the rows: {@link #isInsertOnly()}.
  */
 public final class BatchSource
 {
     private final List<DirectBuffer> buffers = new ArrayList<>();
     private final IntArrayList offsets = new IntArrayList();
+    private final IntArrayList rowCounts = new IntArrayList();
+    private final RowBatchReader reader = new RowBatchReader();
     private RowLayout layout;
     private byte op = RowSink.OP_INSERT;
-    private int batchIndex;
-    private final RowBatchReader reader = new RowBatchReader();
-    private boolean readerOpen;
+    private boolean absentColumns;
+    private int opMask;
     private long rowCount;
+
+    private int rangeBatch;
+    private int rangeRowIndex;
+    private int rangeRowStart = -1;
+    private long rangeRows = Long.MAX_VALUE;
+
+    private int batchIndex;
+    private boolean readerOpen;
+    private long remaining;
 
     public BatchSource layout(final RowLayout layout)
     {
@@ -32,10 +47,53 @@ public final class BatchSource
         return this;
     }
 
-    /** Only rows with this op are read. */
+    /** Only rows with this op are read ({@link RowSink#OP_INSERT} after {@link #clear()}). */
     public BatchSource op(final byte op)
     {
         this.op = op;
+        return this;
+    }
+
+    public byte op()
+    {
+        return op;
+    }
+
+    /**
+     * With {@code true} the scan also returns, after the values, one BOOLEAN per column that is true where an UPDATE
+     * row leaves the column unchanged ({@link RowBatchReader#isAbsent}).
+     */
+    public BatchSource absentColumns(final boolean absentColumns)
+    {
+        this.absentColumns = absentColumns;
+        return this;
+    }
+
+    public boolean absentColumns()
+    {
+        return absentColumns;
+    }
+
+    /**
+     * Reads only the {@code rows} rows (of any op, before the filter) from row {@code rowIndex} of batch
+     * {@code batch}, which starts at {@code rowStart} in its buffer, on through the following batches.
+     */
+    public BatchSource range(final int batch, final int rowIndex, final int rowStart, final long rows)
+    {
+        rangeBatch = batch;
+        rangeRowIndex = rowIndex;
+        rangeRowStart = rowStart;
+        rangeRows = rows;
+        return this;
+    }
+
+    /** Reads every batch again (undoes {@link #range}). */
+    public BatchSource allRows()
+    {
+        rangeBatch = 0;
+        rangeRowIndex = 0;
+        rangeRowStart = -1;
+        rangeRows = Long.MAX_VALUE;
         return this;
     }
 
@@ -49,13 +107,27 @@ public final class BatchSource
     {
         buffers.add(buffer);
         offsets.addInt(offset);
+        rowCounts.addInt(rows);
         rowCount += rows;
+        opMask |= RowBatchReader.opMask(buffer, offset);
     }
 
     /** Rows in the batches added, all ops. */
     public long rowCount()
     {
         return rowCount;
+    }
+
+    /** The ops of the batches added, bit {@code 1 << op} each. */
+    public int opMask()
+    {
+        return opMask;
+    }
+
+    /** True when every row added is an insert: the whole source loads with one INSERT. */
+    public boolean isInsertOnly()
+    {
+        return opMask == RowBatchDescriptor.OP_MASK_INSERT_ONLY;
     }
 
     public boolean isEmpty()
@@ -67,15 +139,21 @@ public final class BatchSource
     {
         buffers.clear();
         offsets.clear();
+        rowCounts.clear();
         rowCount = 0;
+        opMask = 0;
+        op = RowSink.OP_INSERT;
+        absentColumns = false;
+        allRows();
         rewind();
     }
 
-    /** Restarts reading from the first batch. */
+    /** Restarts reading from the first row (of the range). */
     public void rewind()
     {
-        batchIndex = 0;
+        batchIndex = rangeBatch;
         readerOpen = false;
+        remaining = rangeRows;
     }
 
     /**
@@ -84,7 +162,7 @@ public final class BatchSource
      */
     public boolean next()
     {
-        while (true)
+        while (remaining > 0)
         {
             if (!readerOpen)
             {
@@ -92,19 +170,37 @@ public final class BatchSource
                 {
                     return false;
                 }
-                reader.wrap(buffers.get(batchIndex), offsets.getInt(batchIndex), layout);
-                readerOpen = true;
+                openBatch();
             }
             while (reader.next())
             {
+                remaining--;
                 if (reader.op() == op)
                 {
                     return true;
+                }
+                if (remaining == 0)
+                {
+                    return false;
                 }
             }
             readerOpen = false;
             batchIndex++;
         }
+        return false;
+    }
+
+    private void openBatch()
+    {
+        if (batchIndex == rangeBatch && rangeRowStart >= 0)
+        {
+            reader.wrapAt(buffers.get(batchIndex), offsets.getInt(batchIndex), layout, rangeRowIndex, rangeRowStart);
+        }
+        else
+        {
+            reader.wrap(buffers.get(batchIndex), offsets.getInt(batchIndex), layout);
+        }
+        readerOpen = true;
     }
 
     public RowBatchReader reader()
@@ -115,5 +211,25 @@ public final class BatchSource
     public DirectBuffer currentBuffer()
     {
         return buffers.get(batchIndex);
+    }
+
+    int batchCount()
+    {
+        return buffers.size();
+    }
+
+    DirectBuffer buffer(final int batch)
+    {
+        return buffers.get(batch);
+    }
+
+    int offset(final int batch)
+    {
+        return offsets.getInt(batch);
+    }
+
+    int rowCount(final int batch)
+    {
+        return rowCounts.getInt(batch);
     }
 }
