@@ -113,6 +113,30 @@ class FelderaPipelineE2eTest
     }
 
     @Test
+    void deleteAndUpdateEventsApplyInOrder() throws Exception
+    {
+        final String p = newPipeline();
+        start(p);
+        awaitComplete(p, token(server.post(ingress(p, "orders", "format=json"), "application/json",
+            "{\"insert\":{\"id\":1,\"item\":\"apple\",\"qty\":5,\"price\":1.5}}\n" +
+                "{\"insert\":{\"id\":2,\"item\":\"pear\",\"qty\":20}}\n" +
+                "{\"insert\":{\"id\":3,\"item\":\"fig\",\"qty\":1}}\n" +
+                "{\"delete\":{\"id\":3}}\n" +
+                "{\"update\":{\"id\":1,\"qty\":6}}")));
+        // A partial update keeps the columns it leaves out; the delete removed the row inserted before it.
+        assertEquals("{\"id\":1,\"item\":\"apple\",\"qty\":6,\"price\":1.50}\n" +
+                "{\"id\":2,\"item\":\"pear\",\"qty\":20,\"price\":null}\n",
+            query(p, "select id, item, qty, price from orders order by id", "json"));
+        // Debezium: an update is a delete of `before` and an insert of `after`.
+        awaitComplete(p, token(server.post(ingress(p, "orders", "format=json&update_format=debezium"),
+            "application/json", "{\"payload\":{\"op\":\"u\",\"before\":{\"id\":2,\"item\":\"pear\"," +
+                "\"qty\":20},\"after\":{\"id\":2,\"item\":\"nashi\",\"qty\":21}}}\n" +
+                "{\"payload\":{\"op\":\"d\",\"before\":{\"id\":1},\"after\":null}}")));
+        assertEquals("{\"id\":2,\"item\":\"nashi\",\"qty\":21}\n",
+            query(p, "select id, item, qty from orders order by id", "json"));
+    }
+
+    @Test
     void errorCodesOfTheSpec() throws Exception
     {
         final String p = newPipeline();
