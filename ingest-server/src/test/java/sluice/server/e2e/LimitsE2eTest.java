@@ -27,6 +27,30 @@ class LimitsE2eTest
     {
         assertEquals(200, server.query(
             "create tag table L (name varchar(40) primary key, time datetime basetime, value double)").statusCode());
+        assertEquals(201, server.send(java.net.http.HttpRequest.newBuilder(server.uri("/v0/pipelines/limits"))
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"name\":\"limits\",\"program_code\":\"CREATE TABLE f (x INT);\"}")).build()).statusCode());
+        assertEquals(202, server.post("/v0/pipelines/limits/start", null, new byte[0]).statusCode());
+    }
+
+    @Test
+    void feldera429IsApiConnectionLimitWithRetryAfter() throws Exception
+    {
+        try (RawHttp first = new RawHttp(server.port()); RawHttp second = new RawHttp(server.port()))
+        {
+            first.send("POST /v0/pipelines/limits/ingress/f HTTP/1.1\r\nHost: x\r\n" +
+                "Transfer-Encoding: chunked\r\n\r\n2\r\n1\n\r\n");
+            Thread.sleep(100);
+            final RawHttp.Response refused =
+                second.send(RawHttp.post("/v0/pipelines/limits/ingress/f", "text/plain", "2\n")).read();
+            assertEquals(429, refused.status(), refused.body());
+            assertTrue(refused.body().startsWith("{\"message\":") &&
+                refused.body().contains("\"error_code\":\"ApiConnectionLimit\""), refused.body());
+            assertTrue(refused.headers().containsKey("retry-after"), refused.headers().toString());
+            final RawHttp.Response done = first.send("0\r\n\r\n").read();
+            assertEquals(200, done.status(), done.body());
+            assertTrue(done.body().startsWith("{\"token\":"), done.body());
+        }
     }
 
     @Test
