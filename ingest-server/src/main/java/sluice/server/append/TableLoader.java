@@ -22,7 +22,8 @@ import java.util.Map;
  * The DuckDB side of the writer: loads staged requests with the {@code sluice_scan} table function inside explicit
  * transactions (DuckDB fsyncs every 2048 appended rows in autocommit, notes/duckdb-java.md). A table's rows of a group
  * are inserts only almost always, and the batch headers' Op Masks say so without a look at the rows: then it takes
- * one {@code INSERT ... SELECT}. Otherwise {@link OpRuns} cuts its rows, in request order and row order, into steps of
+ * one {@code INSERT ... SELECT} (a Feldera table with a primary key, where an insert replaces the row with its key,
+ * takes a DELETE of those keys first). Otherwise {@link OpRuns} cuts its rows, in request order and row order, into steps of
  * one op, each one statement (INSERT, DELETE or UPDATE, {@link TableStatements}), run in order in the same
  * transaction. The same transaction records how far each ring is consumed ({@code sluice_catalog.ring_state}) and
  * which requests beyond that point are already committed ({@code sluice_catalog.ring_committed}), so a replay after a
@@ -211,7 +212,8 @@ final class TableLoader implements AutoCloseable
 
     /**
      * Applies every row of {@code batches} (one table's) in order. Inserts only: the one INSERT, with no pass over
-     * the rows. Otherwise one statement per step {@link OpRuns} plans.
+     * the rows (a table that {@link TableStatements#replacesByKey} first deletes the stored rows with the inserted
+     * keys). Otherwise one statement per step {@link OpRuns} plans.
      */
     private void apply(final TableStatements table, final BatchSource batches) throws SQLException
     {
@@ -219,12 +221,18 @@ final class TableLoader implements AutoCloseable
         {
             return;
         }
+        batches.ordinals(table.replacesByKey);
         if (batches.isInsertOnly())
         {
+            if (table.replacesByKey)
+            {
+                // The PK DELETE matches by the scanned keys whatever the rows' op: here the inserts'.
+                load(table.forOp(RowSink.OP_DELETE), batches);
+            }
             load(table.forOp(RowSink.OP_INSERT), batches);
             return;
         }
-        runs.plan(batches);
+        runs.plan(batches, table.replacesByKey);
         for (int step = 0; step < runs.stepCount(); step++)
         {
             runs.select(step, batches);

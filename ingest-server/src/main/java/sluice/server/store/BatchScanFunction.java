@@ -30,7 +30,8 @@ import static sluice.codec.row.RowBatchDescriptor.VAR_OFFSET_OFFSET;
  * {@link LoadStatement} writes that SQL (and the DELETE and UPDATE statements that read the scan the same way).
  * Output columns are named {@code c0..cN} and carry each canonical type's raw form (see {@link #rawType}); the
  * conversions to the column types are SQL. For updates ({@link BatchSource#absentColumns}) BOOLEAN columns
- * {@code a0..aN} follow, true where the row leaves the column unchanged.
+ * {@code a0..aN} follow, true where the row leaves the column unchanged; with {@link BatchSource#ordinals} a last
+ * BIGINT column {@code o} numbers the rows returned.
  * <p>
  * Vectors are filled column by column: the type switch runs once per column per chunk, not per value. Fixed-width
  * values and short strings are written straight into the vectors' buffers ({@link OutputVector}); longer strings go
@@ -110,6 +111,10 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
         {
             info.addResultColumn("a" + c, DuckDBColumnType.BOOLEAN);
         }
+        if (source.ordinals())
+        {
+            info.addResultColumn("o", DuckDBColumnType.BIGINT);
+        }
         return source;
     }
 
@@ -155,7 +160,29 @@ public final class BatchScanFunction implements DuckDBTableFunction<BatchSource,
         {
             fillAbsent(out.vector(columns + c), layout, c, n);
         }
+        if (source.ordinals())
+        {
+            fillOrdinals(out.vector(columns * (source.absentColumns() ? 2 : 1)), source.takeOrdinals(n), n);
+        }
         return n;
+    }
+
+    /** Column {@code o}: {@code first, first + 1, ...}. Upserting tables only. */
+    private void fillOrdinals(final DuckDBWritableVector vector, final long first, final int n)
+    {
+        if (direct.wrap(vector, n))
+        {
+            final UnsafeBuffer data = direct.data();
+            for (int i = 0; i < n; i++)
+            {
+                data.putLong(i << 3, first + i);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            vector.setLong(i, first + i);
+        }
     }
 
     /** Column {@code a<c>}: true where an UPDATE row leaves column {@code c} unchanged. Updates only, not hot. */

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The rows one {@code sluice_scan} call reads: encoded row batches of one table (one {@link RowLayout}), in order,
- * filtered to one op, either all of them or a {@link #range} of them (a step {@link OpRuns} planned). Owned by the
+ * filtered to one op (or a set of ops, {@link #ops}), either all of them or a {@link #range} of them (a step {@link OpRuns} planned). Owned by the
  * writer thread, read by DuckDB during the load statement the writer runs (DuckDB may call the scan from one of its own
  * threads, but the writer waits for the statement, so access is sequential). Reusable: {@link #clear()} between
  * loads.
@@ -28,7 +28,12 @@ public final class BatchSource
     private final RowBatchReader reader = new RowBatchReader();
     private RowLayout layout;
     private byte op = RowSink.OP_INSERT;
+    /** The ops read, bit {@code 1 << op} each. */
+    private int readMask = 1 << RowSink.OP_INSERT;
     private boolean absentColumns;
+    private boolean ordinals;
+    /** Rows the scan has returned since {@link #rewind()}: the next row's ordinal. */
+    private long scanned;
     private int opMask;
     private long rowCount;
 
@@ -51,6 +56,18 @@ public final class BatchSource
     public BatchSource op(final byte op)
     {
         this.op = op;
+        this.readMask = 1 << op;
+        return this;
+    }
+
+    /**
+     * Reads the rows of every op in {@code mask} (bit {@code 1 << op} each); {@link #op()} stays {@code op}, which
+     * decides the scan's columns. A replace-by-key DELETE reads a block's deletes and inserts this way.
+     */
+    public BatchSource ops(final byte op, final int mask)
+    {
+        this.op = op;
+        this.readMask = mask;
         return this;
     }
 
@@ -72,6 +89,30 @@ public final class BatchSource
     public boolean absentColumns()
     {
         return absentColumns;
+    }
+
+    /**
+     * With {@code true} the scan also returns, last, BIGINT column {@code o}: the row's position among the rows this
+     * scan returns (0, 1, ...), for a last-wins dedupe of keys inserted more than once
+     * ({@link LoadStatement#upsertInsert}). DuckDB promises no order of rows without one.
+     */
+    public BatchSource ordinals(final boolean ordinals)
+    {
+        this.ordinals = ordinals;
+        return this;
+    }
+
+    public boolean ordinals()
+    {
+        return ordinals;
+    }
+
+    /** The ordinal of the first of the next {@code rows} rows the scan returns, counting them as returned. */
+    long takeOrdinals(final int rows)
+    {
+        final long first = scanned;
+        scanned += rows;
+        return first;
     }
 
     /**
@@ -142,8 +183,9 @@ public final class BatchSource
         rowCounts.clear();
         rowCount = 0;
         opMask = 0;
-        op = RowSink.OP_INSERT;
+        op(RowSink.OP_INSERT);
         absentColumns = false;
+        ordinals = false;
         allRows();
         rewind();
     }
@@ -154,6 +196,7 @@ public final class BatchSource
         batchIndex = rangeBatch;
         readerOpen = false;
         remaining = rangeRows;
+        scanned = 0;
     }
 
     /**
@@ -175,7 +218,7 @@ public final class BatchSource
             while (reader.next())
             {
                 remaining--;
-                if (reader.op() == op)
+                if ((readMask & 1 << reader.op()) != 0)
                 {
                     return true;
                 }

@@ -8,7 +8,8 @@ import sluice.codec.schema.TableSchema;
  * The SQL that applies a {@link BatchSource} to a table, one statement per op, each reading the rows through
  * {@code sluice_scan(?)}:
  * <ul>
- * <li>{@link #insert}: {@code INSERT INTO "s"."t" ("a", ...) SELECT <conversion of c0>, ... FROM sluice_scan(?)}.</li>
+ * <li>{@link #insert}: {@code INSERT INTO "s"."t" ("a", ...) SELECT <conversion of c0>, ... FROM sluice_scan(?)};
+ * {@link #upsertInsert} adds {@code QUALIFY row_number() OVER (PARTITION BY <key> ORDER BY o DESC) = 1}.</li>
  * <li>{@link #delete}: with a primary key, {@code DELETE ... USING} the scanned keys; without one, one stored row per
  * scanned row equal to it on every column ({@code IS NOT DISTINCT FROM}, so NULL matches NULL), picked by
  * {@code rowid}: Feldera's tables are Z-sets, where a delete takes away one copy of a duplicated row.</li>
@@ -42,7 +43,34 @@ public final class LoadStatement
     }
 
     /**
-     * Deletes the scanned rows (their op is DELETE): by primary key when the table has one, else by every column,
+     * {@link #insert} for a table whose inserts replace by primary key (Feldera's upsert): of several scanned rows
+     * with one key only the last ({@code o}, {@link BatchSource#ordinals}) is inserted. The rows stored with those
+     * keys go first, by {@link #delete} over the same rows.
+     */
+    public static String upsertInsert(final String schemaName, final String tableName, final TableSchema schema)
+    {
+        final StringBuilder key = new StringBuilder();
+        for (int c = 0; c < schema.columnCount(); c++)
+        {
+            final Column column = schema.column(c);
+            if (column.primaryKey())
+            {
+                key.append(key.length() == 0 ? "" : ", ").append(conversion("c" + c, column.type()));
+            }
+        }
+        if (key.length() == 0)
+        {
+            throw new IllegalArgumentException("table " + tableName + " has no primary key to upsert by");
+        }
+        // Partitioned by the converted key, so raw forms SQL finds equal once converted (TIME nanoseconds within a
+        // microsecond) count as one key, as the DELETE's t.k = s.v match does.
+        return insert(schemaName, tableName, schema) + " QUALIFY row_number() OVER (PARTITION BY " + key +
+            " ORDER BY o DESC) = 1";
+    }
+
+    /**
+     * Deletes the scanned rows (their op is DELETE, or INSERT for the rows an upsert replaces, {@link #upsertInsert}):
+     * by primary key when the table has one, else by every column,
      * one stored copy per scanned row. A table with a column named {@code rowid} hides DuckDB's row id, so there a
      * scanned row deletes every copy it matches.
      */

@@ -29,6 +29,11 @@ import java.sql.SQLException;
  * by a 64-bit hash of their values, made equal where SQL sees equal values in different encodings (-0.0 and 0.0,
  * NaNs, TIME nanoseconds within a microsecond; JSON, ARRAY and MAP text is left out of the hash altogether). A
  * collision only ends a step early, which is always correct; it never lets two rows that must stay apart share one.
+ * <p>
+ * For a table whose inserts replace the row with their key ({@code replaceByKey}, Feldera's upsert), a block's
+ * DELETE step reads its inserts too, so it also removes the stored rows their keys replace; its INSERT keeps the last
+ * row of each key. Both hold because every row the block's deletes and inserts remove was there before the block.
+ * <p>
  * Batches whose Op Mask says inserts only are not walked: they join a block whole, and since their keys are then
  * unknown, a delete after them in the block starts a new one.
  * <p>
@@ -42,7 +47,11 @@ public final class OpRuns
     private static final int UPDATES = 2;
     private static final long NULL_HASH = 0x6A09E667F3BCC909L;
 
+    private static final int DELETES_AND_INSERTS = 1 << RowSink.OP_DELETE | 1 << RowSink.OP_INSERT;
+
     private final IntArrayList stepOps = new IntArrayList();
+    /** The ops each step reads: its own, or for a replacing DELETE also the block's inserts. */
+    private final IntArrayList stepReadMasks = new IntArrayList();
     private final IntArrayList stepBatches = new IntArrayList();
     private final IntArrayList stepRowIndexes = new IntArrayList();
     private final IntArrayList stepRowStarts = new IntArrayList();
@@ -55,6 +64,7 @@ public final class OpRuns
     private int[] keyColumns;
     private TypeKind[] kinds;
     private boolean keyed;
+    private boolean replaceByKey;
 
     private int mode;
     private int startBatch;
@@ -74,8 +84,19 @@ public final class OpRuns
      */
     public void plan(final BatchSource source) throws SQLException
     {
+        plan(source, false);
+    }
+
+    /**
+     * As {@link #plan(BatchSource)}; with {@code replaceByKey} (the table has a primary key) each block's DELETE step
+     * also reads its inserts, which replace the stored rows with their keys.
+     */
+    public void plan(final BatchSource source, final boolean replaceByKey) throws SQLException
+    {
         useKeysOf(source.layout());
+        this.replaceByKey = replaceByKey && keyed;
         stepOps.clear();
+        stepReadMasks.clear();
         stepBatches.clear();
         stepRowIndexes.clear();
         stepRowStarts.clear();
@@ -178,25 +199,30 @@ public final class OpRuns
         if (mode == BLOCK)
         {
             // Deletes first: none of them matches a row the block inserts (see the class comment).
-            if (deletes > 0)
+            if (replaceByKey && inserts > 0)
             {
-                addStep(RowSink.OP_DELETE, rowsToLastDelete);
+                addStep(RowSink.OP_DELETE, DELETES_AND_INSERTS, rows);
+            }
+            else if (deletes > 0)
+            {
+                addStep(RowSink.OP_DELETE, 1 << RowSink.OP_DELETE, rowsToLastDelete);
             }
             if (inserts > 0)
             {
-                addStep(RowSink.OP_INSERT, rows);
+                addStep(RowSink.OP_INSERT, 1 << RowSink.OP_INSERT, rows);
             }
         }
         else if (mode == UPDATES)
         {
-            addStep(RowSink.OP_UPDATE, rows);
+            addStep(RowSink.OP_UPDATE, 1 << RowSink.OP_UPDATE, rows);
         }
         mode = NONE;
     }
 
-    private void addStep(final byte op, final long stepRowCount)
+    private void addStep(final byte op, final int readMask, final long stepRowCount)
     {
         stepOps.addInt(op);
+        stepReadMasks.addInt(readMask);
         stepBatches.addInt(startBatch);
         stepRowIndexes.addInt(startRowIndex);
         stepRowStarts.addInt(startRowStart);
@@ -213,7 +239,13 @@ public final class OpRuns
         return (byte)stepOps.getInt(step);
     }
 
-    /** Rows of all ops in step {@code step}'s range (the scan reads those of its op). */
+    /** The ops step {@code step} reads, bit {@code 1 << op} each. */
+    int readMask(final int step)
+    {
+        return stepReadMasks.getInt(step);
+    }
+
+    /** Rows of all ops in step {@code step}'s range (the scan reads those of {@link #readMask}). */
     long rangeRows(final int step)
     {
         return stepRows.getLong(step);
@@ -224,7 +256,7 @@ public final class OpRuns
     {
         final byte op = op(step);
         source.range(stepBatches.getInt(step), stepRowIndexes.getInt(step), stepRowStarts.getInt(step),
-            stepRows.getLong(step)).op(op).absentColumns(op == RowSink.OP_UPDATE);
+            stepRows.getLong(step)).ops(op, stepReadMasks.getInt(step)).absentColumns(op == RowSink.OP_UPDATE);
     }
 
     /** Rows walked by {@link #plan} since this planner was made (batches of inserts only are not walked). */

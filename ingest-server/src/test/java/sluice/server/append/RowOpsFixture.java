@@ -12,6 +12,7 @@ import sluice.codec.row.RowBatchEncoder;
 import sluice.codec.row.RowBatchReader;
 import sluice.codec.row.RowCopier;
 import sluice.codec.schema.SchemaText;
+import sluice.codec.schema.TableSchema;
 import sluice.server.catalog.Catalog;
 import sluice.server.catalog.TableEntry;
 import sluice.server.ring.IngestRing;
@@ -77,6 +78,14 @@ final class RowOpsFixture implements AutoCloseable
     {
         return catalog.create(Dialect.FELDERA, "p", name, "TABLE", SchemaText.parse(name, columns),
             "CREATE TABLE " + name, Map.of(), false);
+    }
+
+    /** A Machbase tag table: its primary key column names the tag, whose rows it appends. */
+    TableEntry createTag(final String name, final String columns) throws Exception
+    {
+        final TableSchema schema = SchemaText.parse(name, columns);
+        return catalog.create(Dialect.MACHBASE, "p", name, "TAG", schema, "CREATE TAG TABLE " + name,
+            Map.of("tag.name", schema.column(0).name(), "tag.time", schema.column(1).name()), false);
     }
 
     /** Events in Feldera's insert_delete format, as batches of at most {@code rowsPerBatch} rows. */

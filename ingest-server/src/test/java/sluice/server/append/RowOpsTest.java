@@ -188,7 +188,8 @@ class RowOpsTest
     {
         try (RowOpsFixture f = new RowOpsFixture(dir, 1 << 20))
         {
-            final TableEntry t = f.create("t", KEYED);
+            // A Machbase tag table has a primary key column, but appends: one INSERT, as a table without a key.
+            final TableEntry t = f.createTag("t", KEYED);
             final TableEntry u = f.create("u", "a INT64, b VARCHAR");
             final List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++)
@@ -206,6 +207,107 @@ class RowOpsTest
             // One group (every request was in the ring before the writer's first pass), two tables: two INSERTs.
             assertEquals(2, f.loadStatements());
             assertEquals(0, f.rowsInspected());
+        }
+    }
+
+    @Test
+    void aFelderaInsertReplacesTheStoredRowWithItsKey() throws Exception
+    {
+        try (RowOpsFixture f = new RowOpsFixture(dir, 1 << 20).start())
+        {
+            final TableEntry t = f.create("t", KEYED);
+            f.awaitCommitted(f.request(f.events(t, "{\"insert\": [1, \"a\", 1]} {\"insert\": [2, \"b\", 2]}", 10)));
+            f.awaitCommitted(f.request(f.events(t, "{\"insert\": {\"id\": 1, \"name\": \"c\"}}", 10)));
+            // Replaced whole, not merged: n takes its default as in a first insert.
+            assertEquals(List.of("1|c|null", "2|b|2"), f.query("SELECT * FROM p.t ORDER BY id"));
+            // A Debezium "c" for a stored key replaces it too (Feldera: an insert, whatever was there).
+            f.awaitCommitted(f.request(f.events(t, UpdateFormat.DEBEZIUM,
+                "{\"payload\": {\"op\": \"c\", \"after\": {\"id\": 2, \"name\": \"d\"}}}", 10)));
+            assertEquals(List.of("1|c|null", "2|d|null"), f.query("SELECT * FROM p.t ORDER BY id"));
+        }
+    }
+
+    @Test
+    void keysInsertedTwiceInOneRequestKeepTheLastRow() throws Exception
+    {
+        try (RowOpsFixture f = new RowOpsFixture(dir, 1 << 20).start())
+        {
+            final TableEntry t = f.create("t", KEYED);
+            f.awaitCommitted(f.request(f.events(t, "{\"insert\": [1, \"stored\", 0]}", 10)));
+            // Inserts only, across batches: the one-INSERT path.
+            f.awaitCommitted(f.request(f.events(t, "{\"insert\": [1, \"a\", 1]} {\"insert\": [2, \"x\", 1]} " +
+                "{\"insert\": [1, \"b\", 2]} {\"insert\": [2, \"y\", 2]} {\"insert\": [1, \"c\", 3]}", 2)));
+            assertEquals(List.of("1|c|3", "2|y|2"), f.query("SELECT * FROM p.t ORDER BY id"));
+            // With a delete of another key: the planned steps, one block.
+            f.awaitCommitted(f.request(f.events(t, "{\"insert\": [1, \"d\", 4]} {\"delete\": {\"id\": 2}} " +
+                "{\"insert\": [1, \"e\", 5]} {\"insert\": [3, \"z\", 5]} {\"insert\": [3, \"w\", 6]}", 10)));
+            assertEquals(List.of("1|e|5", "3|w|6"), f.query("SELECT * FROM p.t ORDER BY id"));
+        }
+    }
+
+    @Test
+    void keysInsertedByEveryRequestOfAGroupKeepTheLastRowAndTakeOneDeleteAndOneInsert() throws Exception
+    {
+        try (RowOpsFixture f = new RowOpsFixture(dir, 1 << 20))
+        {
+            final TableEntry t = f.create("t", KEYED);
+            final List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++)
+            {
+                ids.add(f.request(f.events(t, "{\"insert\": [1, \"r" + i + "\", " + i + "]} " +
+                    "{\"insert\": [" + (10 + i % 3) + ", \"r" + i + "\", " + i + "]}", 1)));
+            }
+            f.start();
+            for (final long id : ids)
+            {
+                f.awaitCommitted(id);
+            }
+            assertEquals(List.of("1|r9|9", "10|r9|9", "11|r7|7", "12|r8|8"), f.query("SELECT * FROM p.t ORDER BY id"));
+            // One group, inserts only: the DELETE of the inserted keys and the INSERT, still no pass over the rows.
+            assertEquals(2, f.loadStatements());
+            assertEquals(0, f.rowsInspected());
+        }
+    }
+
+    @Test
+    void replacingInsertsKeepTheirOrderWithDeletesAndUpdates() throws Exception
+    {
+        try (RowOpsFixture f = new RowOpsFixture(dir, 1 << 20).start())
+        {
+            final TableEntry t = f.create("t", KEYED);
+            f.awaitCommitted(f.request(f.events(t,
+                "{\"insert\": [1, \"old\", 1]} {\"insert\": [2, \"old\", 2]} {\"insert\": [3, \"old\", 3]} " +
+                "{\"insert\": [4, \"old\", 4]}", 10)));
+            f.awaitCommitted(f.request(f.events(t,
+                // Insert then delete: nothing.
+                "{\"insert\": [1, \"a\", 10]} {\"delete\": {\"id\": 1}} " +
+                // Delete then insert, twice: the last row.
+                "{\"delete\": {\"id\": 2}} {\"insert\": [2, \"a\", 20]} {\"delete\": {\"id\": 2}} " +
+                "{\"insert\": [2, \"b\", 21]} " +
+                // Insert then update: the updated row.
+                "{\"insert\": [3, \"a\", 30]} {\"update\": {\"id\": 3, \"n\": 31}} " +
+                // Update then insert: the insert replaces the updated row.
+                "{\"update\": {\"id\": 4, \"n\": 40}} {\"insert\": {\"id\": 4, \"name\": \"a\"}} " +
+                // Insert, insert, update, insert of a new key: the last insert.
+                "{\"insert\": [5, \"a\", 50]} {\"insert\": [5, \"b\", 51]} {\"update\": {\"id\": 5, " +
+                "\"n\": 52}} {\"insert\": [5, \"c\", 53]}", 3)));
+            assertEquals(List.of("2|b|21", "3|a|31", "4|a|null", "5|c|53"), f.query("SELECT * FROM p.t ORDER BY id"));
+        }
+    }
+
+    @Test
+    void aMachbaseTagTableWithAPrimaryKeyColumnKeepsEveryRow() throws Exception
+    {
+        try (RowOpsFixture f = new RowOpsFixture(dir, 1 << 20).start())
+        {
+            final TableEntry t = f.createTag("t", "name VARCHAR NOT NULL PK, time TIMESTAMP NOT NULL, value FLOAT64");
+            f.awaitCommitted(f.request(f.events(t, UpdateFormat.RAW,
+                "[\"tag\", \"2024-01-01 00:00:00\", 1] [\"tag\", \"2024-01-01 00:00:01\", 2]", 10)));
+            final long before = f.loadStatements();
+            f.awaitCommitted(f.request(f.events(t, UpdateFormat.RAW,
+                "[\"tag\", \"2024-01-01 00:00:01\", 2] [\"tag\", \"2024-01-01 00:00:02\", 3]", 10)));
+            assertEquals(1, f.loadStatements() - before);
+            assertEquals(List.of("4|1|8.0"), f.query("SELECT count(*), count(DISTINCT name), sum(value) FROM p.t"));
         }
     }
 
@@ -319,6 +421,38 @@ class RowOpsTest
             f.awaitCommitted(f.request(f.events(t, "{\"update\": {\"id\": 1, \"name\": \"b\"}}", 10)));
             f.awaitCommitted(f.request(f.events(t, "{\"insert\": {\"id\": 2, \"name\": \"c\"}}", 10)));
             assertEquals(List.of("1|b", "2|c"), f.query("SELECT * FROM p.t ORDER BY id"));
+        }
+    }
+
+    @Test
+    void aPromotedRequestsInsertsReplaceByKeyToo() throws Exception
+    {
+        try (RowOpsFixture f = new RowOpsFixture(dir, 1 << 16))
+        {
+            final TableEntry t = f.create("t", KEYED);
+            final long small = f.request(f.events(t, "{\"insert\": [-1, \"small\", 0]}", 10));
+            final StringBuilder json = new StringBuilder("{\"insert\": [-1, \"replaced\", 1]}");
+            for (int pass = 0; pass < 3; pass++)
+            {
+                for (int i = 0; i < 500; i++)
+                {
+                    json.append("{\"insert\": [").append(i).append(", \"some text to fill the ring\", ")
+                        .append(pass).append("]}");
+                }
+            }
+            final List<UnsafeBuffer> batches = f.events(t, json.toString(), 100);
+            assertTrue(batches.size() > 10, "larger than the ring");
+            // Inserts only: each load of the promoted request takes the one-INSERT path, with its DELETE first.
+            final long large = f.begin(batches.subList(0, 3));
+            f.promote(large);
+            f.start();
+            f.batches(large, 3, batches.subList(3, batches.size()));
+            f.end(large);
+            f.awaitCommitted(small);
+            f.awaitCommitted(large);
+            assertEquals(List.of("501|500|-1|499|500"), f.query("SELECT count(*), count(DISTINCT id) FILTER " +
+                "(WHERE id >= 0), min(id), max(id), count(*) FILTER (WHERE n = 2) FROM p.t"));
+            assertEquals(List.of("replaced"), f.query("SELECT name FROM p.t WHERE id = -1"));
         }
     }
 

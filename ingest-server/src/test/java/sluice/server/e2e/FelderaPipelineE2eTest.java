@@ -137,6 +137,22 @@ class FelderaPipelineE2eTest
     }
 
     @Test
+    void insertReplacesTheRowWithTheSameKey() throws Exception
+    {
+        final String p = newPipeline();
+        start(p);
+        awaitComplete(p, token(server.post(ingress(p, "orders", "format=csv"), "text/plain",
+            "1,apple,5,1.50,true,2024-01-01\n2,fig,1,0.50,false,2024-01-01\n")));
+        // Feldera: an insert into a table with a PRIMARY KEY overwrites the record with that key; within one
+        // request the last of several records with one key wins.
+        awaitComplete(p, token(server.post(ingress(p, "orders", "format=csv"), "text/plain",
+            "1,plum,6,1.60,true,2024-01-02\n1,pear,7,1.70,false,2024-01-03\n")));
+        assertEquals("{\"id\":1,\"item\":\"pear\",\"qty\":7,\"price\":1.70}\n" +
+                "{\"id\":2,\"item\":\"fig\",\"qty\":1,\"price\":0.50}\n",
+            query(p, "select id, item, qty, price from orders order by id", "json"));
+    }
+
+    @Test
     void errorCodesOfTheSpec() throws Exception
     {
         final String p = newPipeline();

@@ -103,6 +103,28 @@ class OpRunsTest
     }
 
     @Test
+    void replacingByKeyEachBlocksDeleteStepAlsoReadsItsInserts() throws SQLException
+    {
+        final RowBatchEncoder b = batch(KEYED);
+        keyed(b, RowSink.OP_INSERT, 1);
+        keyed(b, RowSink.OP_DELETE, 2);
+        keyed(b, RowSink.OP_INSERT, 1);
+        keyed(b, RowSink.OP_DELETE, 1);
+        keyed(b, RowSink.OP_INSERT, 3);
+        keyed(b, RowSink.OP_UPDATE, 3);
+        keyed(b, RowSink.OP_INSERT, 4);
+        // [I1 D2 I1] [D1 I3] [U3] [I4]: a block without deletes still gets a DELETE, of its inserts' keys.
+        assertEquals("D:3/3 I:2/3 D:2/2 I:1/2 U:1/1 D:1/1 I:1/1", plan(KEYED, true));
+        assertEquals(List.of("1", "2", "1"), read(0));
+        assertEquals(List.of("1", "3"), read(2));
+        assertEquals(List.of("4"), read(5));
+        // Without a key there is nothing to replace by: as without the flag.
+        batches.clear();
+        plain(batch(PLAIN), RowSink.OP_INSERT, 1.0, 0, "x");
+        assertEquals("I:1/1", plan(PLAIN, true));
+    }
+
+    @Test
     void anUpdateOfATableWithoutAPrimaryKeyIsRefused()
     {
         final RowBatchEncoder b = batch(PLAIN);
@@ -136,13 +158,18 @@ class OpRunsTest
 
     private String plan(final RowLayout layout) throws SQLException
     {
+        return plan(layout, false);
+    }
+
+    private String plan(final RowLayout layout, final boolean replaceByKey) throws SQLException
+    {
         source.clear();
         source.layout(layout);
         for (final RowBatchEncoder b : batches)
         {
             source.add(b.buffer(), b.offset(), b.rowCount());
         }
-        runs.plan(source);
+        runs.plan(source, replaceByKey);
         final StringBuilder sb = new StringBuilder();
         for (int i = 0; i < runs.stepCount(); i++)
         {
