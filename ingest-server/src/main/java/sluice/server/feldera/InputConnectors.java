@@ -150,7 +150,8 @@ final class InputConnectors implements AutoCloseable
                 throw new IllegalArgumentException("transport '" + transport + "' is not supported (url_input, " +
                     "file_input)");
         }
-        final URI ingress = URI.create("http://" + self.getHostString() + ":" + self.getPort() + "/v0/pipelines/" +
+        final String host = self.getHostString().contains(":") ? "[" + self.getHostString() + "]" : self.getHostString();
+        final URI ingress = URI.create("http://" + host + ":" + self.getPort() + "/v0/pipelines/" +
             pipeline + "/ingress/" + encode(table.quoted() ? '"' + table.name() + '"' : table.name()) +
             "?force=true&" + formatParameters(connector.path("format")));
         final HttpResponse<String> answer = client.send(HttpRequest.newBuilder(ingress).POST(body).build(),

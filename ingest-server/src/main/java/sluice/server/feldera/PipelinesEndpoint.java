@@ -101,7 +101,8 @@ final class PipelinesEndpoint implements HttpEndpoint
             {
                 return notAllowed(channel, method, "POST");
             }
-            return ingress.open(request, channel, pipeline, QueryStringDecoder.decodeComponent(parts[2]));
+            // path() is already percent-decoded: %22Name%22 arrives as "Name".
+            return ingress.open(request, channel, pipeline, parts[2]);
         }
         if (parts.length != 2)
         {

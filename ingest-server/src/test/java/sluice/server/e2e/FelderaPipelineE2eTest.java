@@ -152,6 +152,25 @@ class FelderaPipelineE2eTest
             query(p, "select id, item, qty, price from orders order by id", "json"));
     }
 
+    /**
+     * The ingress seed's request shape (feldera-ingress-api.txt: every query parameter given, text/plain, a Bearer
+     * token) with its placeholders filled in; its literal body {@code "string"} is no record, so it is a parse error.
+     */
+    @Test
+    void theSeedsRequestShape() throws Exception
+    {
+        final String p = newPipeline();
+        start(p);
+        final String url = ingress(p, "orders", "force=false&format=json&array=false&update_format=raw");
+        awaitComplete(p, token(server.post(url, "text/plain", "{\"id\":7,\"item\":\"seed\"}",
+            "Authorization", "Bearer YOUR_TOKEN")));
+        assertEquals("{\"id\":7,\"item\":\"seed\"}\n", query(p, "select id, item from orders", "json"));
+        final JsonNode error = assertError(server.post(url, "text/plain", "\"string\"",
+            "Authorization", "Bearer YOUR_TOKEN"), 400, "ParseErrors");
+        assertEquals(1, error.get("details").get("num_errors").asInt(), error.toString());
+        assertEquals(1, error.get("details").get("errors").get(0).get("event_number").asInt(), error.toString());
+    }
+
     @Test
     void errorCodesOfTheSpec() throws Exception
     {
