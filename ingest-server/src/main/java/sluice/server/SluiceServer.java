@@ -97,7 +97,7 @@ public final class SluiceServer implements AutoCloseable
                 return Exchanges.DISCARD;
             });
             MachbaseApi.register(router, ingest, queries, config);
-            feldera.register(router, ingest, queries, config);
+            feldera.register(router, ingest, queries, config, writer);
             addresses = http.bind(router, config.listen());
             feldera.listening(addresses.get(0));
         }

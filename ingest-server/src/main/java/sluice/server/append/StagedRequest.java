@@ -35,6 +35,8 @@ final class StagedRequest
     /** The promoted request's open transaction, holding the rows loaded so far (opened on first load). */
     Connection dedicated;
     boolean failed;
+    /** Copies of the batches a {@link ChangeListener} follows, taken before they are loaded; null if nobody does. */
+    List<byte[]> captured;
     /** Part of the group being committed (so it no longer holds ring space for the release computed meanwhile). */
     boolean committing;
 

@@ -79,6 +79,7 @@ public final class Writer implements Runnable, AutoCloseable
     /** An {@code EXEC table_flush} waits: commit the group as soon as the rings are drained. */
     private volatile boolean flushRequested;
     private volatile Throwable failure;
+    private volatile ChangeListener changes;
     /** While computing the release of a commit: a commit is under way; it leaves some ready requests out. */
     private boolean commitInProgress;
     private boolean commitLeavesSomeReady;
@@ -355,6 +356,44 @@ public final class Writer implements Runnable, AutoCloseable
         flushRequested = true;
     }
 
+    /** Who hears of committed rows (one listener; null for none). */
+    public void changeListener(final ChangeListener listener)
+    {
+        this.changes = listener;
+    }
+
+    /** Copies {@code r}'s staged batches if its table is followed: they leave the ring once loaded. */
+    private void capture(final StagedRequest r)
+    {
+        final ChangeListener listener = changes;
+        if (listener == null || !listener.wants(r.tableId))
+        {
+            return;
+        }
+        if (r.captured == null)
+        {
+            r.captured = new ArrayList<>();
+        }
+        for (int i = 0; i < r.buffers.size(); i++)
+        {
+            final org.agrona.DirectBuffer buffer = r.buffers.get(i);
+            final int offset = r.offsets.getInt(i);
+            final byte[] copy = new byte[buffer.getInt(offset + sluice.codec.row.RowBatchDescriptor.BATCH_LENGTH_OFFSET)];
+            buffer.getBytes(offset, copy);
+            r.captured.add(copy);
+        }
+    }
+
+    private void publish(final StagedRequest r)
+    {
+        final ChangeListener listener = changes;
+        if (listener != null && r.captured != null && !r.captured.isEmpty())
+        {
+            listener.committed(r.tableId, r.ring, r.endPosition, r.requestId, r.captured);
+        }
+        r.captured = null;
+    }
+
     /** True once the records left in the rings by the last run are replayed and committed. */
     public boolean caughtUp()
     {
@@ -457,6 +496,7 @@ public final class Writer implements Runnable, AutoCloseable
         }
         try
         {
+            capture(r);
             loader.loadDedicated(r);
         }
         catch (final SQLException e)
@@ -506,8 +546,10 @@ public final class Writer implements Runnable, AutoCloseable
         {
             try
             {
+                capture(r);
                 loader.commitDedicated(r);
                 state.mayHaveCommitted = true;
+                publish(r);
                 completions.committed(requestId, r.rows);
             }
             catch (final SQLException e)
@@ -590,6 +632,12 @@ public final class Writer implements Runnable, AutoCloseable
     private boolean tryCommit(final List<StagedRequest> group)
     {
         computeReleases(group);
+        for (final StagedRequest r : group)
+        {
+            // A retried group copies afresh (promoted requests, which accumulate copies, never join a group).
+            r.captured = null;
+            capture(r);
+        }
         try
         {
             loader.commitGroup(group, ringList);
@@ -622,6 +670,7 @@ public final class Writer implements Runnable, AutoCloseable
             }
             else
             {
+                publish(r);
                 completions.committed(r.requestId, r.rows);
             }
         }

@@ -1,5 +1,6 @@
 package sluice.server.feldera;
 
+import sluice.server.append.Writer;
 import sluice.server.catalog.Catalog;
 import sluice.server.config.ServerConfig;
 import sluice.server.http.Router;
@@ -18,6 +19,7 @@ public final class FelderaApi implements AutoCloseable
 {
     private final Pipelines pipelines;
     private final InputConnectors connectors;
+    private FelderaEgress egress;
 
     private FelderaApi(final Pipelines pipelines)
     {
@@ -34,11 +36,14 @@ public final class FelderaApi implements AutoCloseable
     }
 
     public void register(
-        final Router router, final IngestLoops ingest, final QueryExecutor queries, final ServerConfig config)
+        final Router router, final IngestLoops ingest, final QueryExecutor queries, final ServerConfig config,
+        final Writer writer)
     {
         final FelderaIngressEndpoint ingress =
             new FelderaIngressEndpoint(ingest, config.http(), config.maxRecordBytes(), pipelines);
-        final PipelinesEndpoint endpoint = new PipelinesEndpoint(pipelines, ingress, new FelderaQuery(queries),
+        egress = new FelderaEgress(pipelines, queries);
+        writer.changeListener(egress);
+        final PipelinesEndpoint endpoint = new PipelinesEndpoint(pipelines, ingress, new FelderaQuery(queries), egress,
             queries, ingest, connectors, config.http().maxBufferedBodyBytes());
         router.add(PipelinesEndpoint.PATH, endpoint);
         router.add(PipelinesEndpoint.PATH + "/", endpoint);
@@ -62,5 +67,9 @@ public final class FelderaApi implements AutoCloseable
     public void close()
     {
         connectors.close();
+        if (egress != null)
+        {
+            egress.close();
+        }
     }
 }

@@ -141,44 +141,58 @@ final class FelderaQuery
         final StringBuilder out = new StringBuilder();
         while (rs.next())
         {
-            final ObjectNode row = FelderaErrors.JSON.createObjectNode();
-            for (int c = 1; c <= meta.getColumnCount(); c++)
+            out.append(row(rs, meta)).append('\n');
+        }
+        return HttpResponses.of(HttpResponseStatus.OK, "application/x-ndjson", out.toString());
+    }
+
+    /** The current row as a JSON object: numbers and booleans as such, everything else as DuckDB prints it. */
+    static ObjectNode row(final ResultSet rs, final ResultSetMetaData meta) throws SQLException
+    {
+        final ObjectNode row = FelderaErrors.JSON.createObjectNode();
+        for (int c = 1; c <= meta.getColumnCount(); c++)
+        {
+            final Object value = rs.getObject(c);
+            final String name = meta.getColumnLabel(c);
+            if (value == null)
             {
-                final Object value = rs.getObject(c);
-                final String name = meta.getColumnLabel(c);
-                if (value == null)
+                row.putNull(name);
+            }
+            else if (value instanceof Boolean)
+            {
+                row.put(name, (Boolean)value);
+            }
+            else if (value instanceof Long || value instanceof Integer || value instanceof Short ||
+                value instanceof Byte)
+            {
+                row.put(name, ((Number)value).longValue());
+            }
+            else if (value instanceof Double || value instanceof Float)
+            {
+                final double d = ((Number)value).doubleValue();
+                if (Double.isFinite(d))
                 {
-                    row.putNull(name);
-                }
-                else if (value instanceof Boolean)
-                {
-                    row.put(name, (Boolean)value);
-                }
-                else if (value instanceof Long || value instanceof Integer || value instanceof Short ||
-                    value instanceof Byte)
-                {
-                    row.put(name, ((Number)value).longValue());
-                }
-                else if (value instanceof Double || value instanceof Float)
-                {
-                    row.put(name, ((Number)value).doubleValue());
-                }
-                else if (value instanceof BigDecimal)
-                {
-                    row.put(name, (BigDecimal)value);
-                }
-                else if (value instanceof java.math.BigInteger)
-                {
-                    row.put(name, new BigDecimal((java.math.BigInteger)value));
+                    row.put(name, d);
                 }
                 else
                 {
-                    row.put(name, rs.getString(c));
+                    row.put(name, Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
                 }
             }
-            out.append(row).append('\n');
+            else if (value instanceof BigDecimal)
+            {
+                row.put(name, (BigDecimal)value);
+            }
+            else if (value instanceof java.math.BigInteger)
+            {
+                row.put(name, new BigDecimal((java.math.BigInteger)value));
+            }
+            else
+            {
+                row.put(name, rs.getString(c));
+            }
         }
-        return HttpResponses.of(HttpResponseStatus.OK, "application/x-ndjson", out.toString());
+        return row;
     }
 
     /** An ASCII table in the shape of Arrow's pretty printer, which Feldera's text format uses. */

@@ -34,6 +34,7 @@ final class PipelinesEndpoint implements HttpEndpoint
     private final Pipelines pipelines;
     private final FelderaIngressEndpoint ingress;
     private final FelderaQuery query;
+    private final FelderaEgress egress;
     private final QueryExecutor executor;
     private final IngestLoops ingest;
     private final InputConnectors connectors;
@@ -41,10 +42,11 @@ final class PipelinesEndpoint implements HttpEndpoint
 
     PipelinesEndpoint(
         final Pipelines pipelines, final FelderaIngressEndpoint ingress, final FelderaQuery query,
-        final QueryExecutor executor, final IngestLoops ingest, final InputConnectors connectors,
+        final FelderaEgress egress, final QueryExecutor executor, final IngestLoops ingest, final InputConnectors connectors,
         final int maxBodyBytes)
     {
         this.connectors = connectors;
+        this.egress = egress;
         this.pipelines = pipelines;
         this.ingress = ingress;
         this.query = query;
@@ -95,6 +97,15 @@ final class PipelinesEndpoint implements HttpEndpoint
             return respond(channel, unknownPipeline(name));
         }
         final String action = parts[1];
+        if (parts.length == 3 && action.equals("egress"))
+        {
+            if (!method.equals(HttpMethod.POST) && !method.equals(HttpMethod.GET))
+            {
+                return notAllowed(channel, method, "POST");
+            }
+            egress.open(pipeline, parts[2], uri, channel);
+            return Exchanges.DISCARD;
+        }
         if (parts.length == 3 && action.equals("ingress"))
         {
             if (!method.equals(HttpMethod.POST))

@@ -15,6 +15,13 @@ public interface HttpChannel
      */
     void respond(FullHttpResponse response);
 
+    /**
+     * Starts a streamed answer to the current request instead of {@link #respond}: {@code head}'s status and headers,
+     * then the chunks written to the returned stream. The connection takes no further requests and closes when the
+     * stream ends or the client leaves. From any thread.
+     */
+    ResponseStream stream(io.netty.handler.codec.http.HttpResponse head);
+
     /** Stops reading the connection after the current {@link Exchange#onContent} (event loop only). */
     void pause();
 

@@ -62,6 +62,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private boolean paused;
     private boolean discarding;
     private boolean closing;
+    /** A streamed answer is under way: no idle or read timeout applies, and the connection ends with it. */
+    private Stream stream;
     private long bodyBytes;
     private long contentLength;
     private long discardedBytes;
@@ -292,6 +294,116 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         readIfReady();
     }
 
+    @Override
+    public ResponseStream stream(final io.netty.handler.codec.http.HttpResponse head)
+    {
+        final Stream created = new Stream();
+        final EventLoop loop = ctx.channel().eventLoop();
+        if (loop.inEventLoop())
+        {
+            startStream(created, head);
+        }
+        else
+        {
+            loop.execute(() -> startStream(created, head));
+        }
+        return created;
+    }
+
+    private void startStream(final Stream created, final io.netty.handler.codec.http.HttpResponse head)
+    {
+        if (answered || closing || !ctx.channel().isActive())
+        {
+            created.closed();
+            return;
+        }
+        answered = true;
+        paused = false;
+        closing = true;
+        discarding = inBody;
+        stream = created;
+        HttpUtil.setTransferEncodingChunked(head, true);
+        head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(head);
+    }
+
+    /** The handler's side of a {@link ResponseStream}: writes hop to the event loop, so they keep their order. */
+    private final class Stream implements ResponseStream
+    {
+        private volatile boolean open = true;
+        private final java.util.List<Runnable> closeActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void write(final io.netty.buffer.ByteBuf chunk)
+        {
+            final EventLoop loop = ctx.channel().eventLoop();
+            if (!loop.inEventLoop())
+            {
+                loop.execute(() -> write(chunk));
+                return;
+            }
+            if (!open || stream != this)
+            {
+                chunk.release();
+                return;
+            }
+            ctx.writeAndFlush(new io.netty.handler.codec.http.DefaultHttpContent(chunk));
+        }
+
+        @Override
+        public void end()
+        {
+            final EventLoop loop = ctx.channel().eventLoop();
+            if (!loop.inEventLoop())
+            {
+                loop.execute(this::end);
+                return;
+            }
+            if (open && stream == this)
+            {
+                ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+            }
+            closed();
+        }
+
+        @Override
+        public boolean isOpen()
+        {
+            return open;
+        }
+
+        @Override
+        public boolean isWritable()
+        {
+            return ctx.channel().isWritable();
+        }
+
+        @Override
+        public void onClose(final Runnable action)
+        {
+            closeActions.add(action);
+            if (!open && closeActions.remove(action))
+            {
+                action.run();
+            }
+        }
+
+        void closed()
+        {
+            if (open)
+            {
+                open = false;
+                for (final Runnable action : closeActions)
+                {
+                    if (closeActions.remove(action))
+                    {
+                        action.run();
+                    }
+                }
+            }
+        }
+    }
+
     private void finishRequest()
     {
         exchange = null;
@@ -346,6 +458,10 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
             return;
         }
         final long silentNanos = System.nanoTime() - lastReadNanos;
+        if (stream != null)
+        {
+            return;
+        }
         if (inBody && !paused && !answered)
         {
             if (silentNanos >= config.readTimeoutNanos())
@@ -364,6 +480,10 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     public void channelInactive(final ChannelHandlerContext ctx)
     {
         closing = true;
+        if (stream != null)
+        {
+            stream.closed();
+        }
         if (exchange != null && !answered)
         {
             exchange.onClose();
