@@ -96,6 +96,23 @@ class FelderaEgressE2eTest
     }
 
     @Test
+    void bufferSizeRecordsSplitsTheSnapshot() throws Exception
+    {
+        ingest("c", "{\"insert\":{\"id\":10,\"s\":\"p\"}}\n{\"insert\":{\"id\":11,\"s\":\"q\"}}\n" +
+            "{\"insert\":{\"id\":12,\"s\":\"r\"}}");
+        final HttpResponse<InputStream> response = open("c", "send_snapshot=true&buffer_size_records=1");
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8)))
+        {
+            for (int n = 0; n < 3; n++)
+            {
+                final JsonNode chunk = JSON.readTree(lines.readLine());
+                assertEquals(n, chunk.get("sequence_number").asInt(), chunk.toString());
+                assertEquals(1, chunk.get("json_data").size(), chunk.toString());
+            }
+        }
+    }
+
+    @Test
     void unknownStreamAndBadFormat() throws Exception
     {
         final HttpResponse<String> unknown = server.post("/v0/pipelines/" + P + "/egress/nope", null, new byte[0]);

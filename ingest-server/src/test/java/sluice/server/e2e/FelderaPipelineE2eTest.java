@@ -97,6 +97,24 @@ class FelderaPipelineE2eTest
     }
 
     @Test
+    void parseErrorsListAtMost1000AndCountAll() throws Exception
+    {
+        final String p = newPipeline();
+        start(p);
+        final StringBuilder csv = new StringBuilder("1,ok,1,1.00,true,2024-01-01\n");
+        for (int i = 0; i < 1005; i++)
+        {
+            csv.append(i + 2).append(",bad,notanumber\n");
+        }
+        final JsonNode error = assertError(server.post(ingress(p, "orders", ""), "text/plain", csv.toString()), 400,
+            "ParseErrors");
+        assertEquals(1005, error.get("details").get("num_errors").asInt());
+        assertEquals(1000, error.get("details").get("errors").size());
+        assertTrue(error.get("message").asText().contains("1 records ingested, 1005 rejected"), error.toString());
+        awaitRows(p, "select count(*) as n from orders", "{\"n\":1}\n");
+    }
+
+    @Test
     void jsonInsertEventsAndRawRecords() throws Exception
     {
         final String p = newPipeline();
@@ -189,6 +207,12 @@ class FelderaPipelineE2eTest
         assertError(server.post(ingress(p, "orders", "delimiter=ab"), "text/plain", "1\n"), 400,
             "ParserConfigParseError");
         assertError(server.get("/v0/pipelines/" + p + "/completion_status?token=garbage"), 400, "InvalidParam");
+        // A well-formed token from a ring this server does not have (its data dir was replaced): 410.
+        final java.nio.ByteBuffer foreign = java.nio.ByteBuffer.allocate(21).put((byte)1).putInt(99).putLong(1)
+            .putLong(0);
+        assertError(server.get("/v0/pipelines/" + p + "/completion_status?token=" +
+            java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(foreign.array())), 410,
+            "PipelineRestarted");
         assertError(server.get("/v0/pipelines/" + p + "/query?sql=" + TestServer.encode("drop table orders")), 400,
             "AdHocQueryError");
         assertError(server.get("/v0/pipelines/" + p + "/query?sql=" + TestServer.encode("select * from nope")), 400,
