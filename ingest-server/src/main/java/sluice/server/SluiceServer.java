@@ -14,6 +14,7 @@ import sluice.server.ingest.IngestLoops;
 import sluice.server.ingest.RingProducer;
 import sluice.server.feldera.FelderaApi;
 import sluice.server.machbase.MachbaseApi;
+import sluice.server.proton.ProtonApi;
 import sluice.server.query.QueryExecutor;
 import sluice.server.ring.IngestRing;
 import sluice.server.store.Database;
@@ -98,6 +99,7 @@ public final class SluiceServer implements AutoCloseable
             });
             MachbaseApi.register(router, ingest, queries, config);
             feldera.register(router, ingest, queries, config, writer);
+            ProtonApi.register(router, ingest, config);
             addresses = http.bind(router, config.listen());
             feldera.listening(addresses.get(0));
         }

@@ -66,6 +66,11 @@ public abstract class IngestExchange implements Exchange, Completions.Waiter
     {
     }
 
+    /** The client left before the request was answered; the rows are dropped unless the request had ended. */
+    protected void onAbandoned()
+    {
+    }
+
     @Override
     public final void onContent(final ByteBuf content)
     {
@@ -91,9 +96,11 @@ public abstract class IngestExchange implements Exchange, Completions.Waiter
     {
         if (!done)
         {
-            if (ingest != null)
+            final boolean ended = ingest == null;
+            if (!ended)
             {
                 ingest.abort();
+                onAbandoned();
             }
             finish();
         }

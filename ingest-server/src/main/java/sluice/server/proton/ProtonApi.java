@@ -1,0 +1,38 @@
+package sluice.server.proton;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import sluice.server.config.ServerConfig;
+import sluice.server.http.HttpResponses;
+import sluice.server.http.Router;
+import sluice.server.ingest.IngestLoops;
+
+/**
+ * Timeplus Proton's REST API (spec/proton.md): {@code /proton/v1/ingest/streams/{stream}}, {@code /proton/ping},
+ * {@code /proton/info}. Streams live in the DuckDB schema named after their database, {@code default} unless named.
+ */
+public final class ProtonApi
+{
+    public static final String DEFAULT_DATABASE = "default";
+    static final String VERSION = "sluice-0.1.0";
+
+    private ProtonApi()
+    {
+    }
+
+    public static void register(final Router router, final IngestLoops ingest, final ServerConfig config)
+    {
+        router.add(ProtonIngestEndpoint.PREFIX, new ProtonIngestEndpoint(ingest, config.http(), config.maxRecordBytes()));
+        router.add("/proton/ping", (request, channel) ->
+        {
+            channel.respond(HttpResponses.of(HttpResponseStatus.OK, ProtonErrors.CONTENT_TYPE, "{\"status\":\"UP\"}"));
+            return sluice.server.http.Exchanges.DISCARD;
+        });
+        router.add("/proton/info", (request, channel) ->
+        {
+            channel.respond(HttpResponses.of(HttpResponseStatus.OK, ProtonErrors.CONTENT_TYPE,
+                "{\"build\":{\"name\":\"Sluice\",\"version\":\"" + VERSION + "\",\"time\":\"\",\"commit_sha\":\"\"}," +
+                    "\"server\":{\"status\":\"UP\"}}"));
+            return sluice.server.http.Exchanges.DISCARD;
+        });
+    }
+}
