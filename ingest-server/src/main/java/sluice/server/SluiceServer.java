@@ -99,7 +99,7 @@ public final class SluiceServer implements AutoCloseable
             });
             MachbaseApi.register(router, ingest, queries, config);
             feldera.register(router, ingest, queries, config, writer);
-            ProtonApi.register(router, ingest, config);
+            ProtonApi.register(router, ingest, queries, config);
             addresses = http.bind(router, config.listen());
             feldera.listening(addresses.get(0));
         }

@@ -5,6 +5,7 @@ import sluice.server.config.ServerConfig;
 import sluice.server.http.HttpResponses;
 import sluice.server.http.Router;
 import sluice.server.ingest.IngestLoops;
+import sluice.server.query.QueryExecutor;
 
 /**
  * Timeplus Proton's REST API (spec/proton.md): {@code /proton/v1/ingest/streams/{stream}}, {@code /proton/ping},
@@ -12,15 +13,19 @@ import sluice.server.ingest.IngestLoops;
  */
 public final class ProtonApi
 {
-    public static final String DEFAULT_DATABASE = "default";
+    public static final String DEFAULT_DATABASE = ProtonStreams.DEFAULT_DATABASE;
     static final String VERSION = "sluice-0.1.0";
 
     private ProtonApi()
     {
     }
 
-    public static void register(final Router router, final IngestLoops ingest, final ServerConfig config)
+    public static void register(
+        final Router router, final IngestLoops ingest, final QueryExecutor queries, final ServerConfig config)
     {
+        final ProtonDdlEndpoint ddl = new ProtonDdlEndpoint(new ProtonStreams(ingest.catalog()), queries,
+            config.http().maxBufferedBodyBytes());
+        router.add(ProtonDdlEndpoint.PATH, ddl).add(ProtonDdlEndpoint.PATH + "/", ddl);
         router.add(ProtonIngestEndpoint.PREFIX, new ProtonIngestEndpoint(ingest, config.http(), config.maxRecordBytes()));
         router.add("/proton/ping", (request, channel) ->
         {

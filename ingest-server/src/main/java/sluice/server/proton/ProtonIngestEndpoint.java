@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code POST /proton/v1/ingest/streams/{stream}} (spec/proton.md): checks the mode, the stream, the idempotency key
@@ -38,6 +37,7 @@ final class ProtonIngestEndpoint implements HttpEndpoint
     private static final int REMEMBERED_KEYS = 100_000;
 
     private final IngestLoops ingest;
+    private final ProtonStreams streams;
     private final HttpConfig http;
     private final int maxRecordBytes;
     /** Idempotency key → accepted (true) or in flight (false); the oldest accepted keys are forgotten first. */
@@ -63,6 +63,7 @@ final class ProtonIngestEndpoint implements HttpEndpoint
     ProtonIngestEndpoint(final IngestLoops ingest, final HttpConfig http, final int maxRecordBytes)
     {
         this.ingest = ingest;
+        this.streams = new ProtonStreams(ingest.catalog());
         this.http = http;
         this.maxRecordBytes = maxRecordBytes;
     }
@@ -70,8 +71,7 @@ final class ProtonIngestEndpoint implements HttpEndpoint
     @Override
     public Exchange open(final HttpRequest request, final HttpChannel channel)
     {
-        final String requestId = header(request, "x-timeplus-request-id", "x-proton-request-id",
-            UUID.randomUUID().toString());
+        final String requestId = ProtonRequestId.of(request);
         if (!HttpMethod.POST.equals(request.method()))
         {
             return answer(channel, ProtonErrors.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
@@ -96,7 +96,7 @@ final class ProtonIngestEndpoint implements HttpEndpoint
                     ProtonErrors.UNSUPPORTED_MODE, "No support ingest mode: " + mode, requestId));
         }
         final String name = uri.path().substring(PREFIX.length());
-        final TableEntry stream = ingest.catalog().find(ProtonApi.DEFAULT_DATABASE, name);
+        final TableEntry stream = streams.find(ProtonApi.DEFAULT_DATABASE, name);
         if (stream == null)
         {
             return answer(channel, ProtonErrors.error(HttpResponseStatus.NOT_FOUND, ProtonErrors.UNKNOWN_STREAM,
