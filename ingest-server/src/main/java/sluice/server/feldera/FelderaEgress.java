@@ -14,6 +14,7 @@ import sluice.server.append.ChangeListener;
 import sluice.server.catalog.TableEntry;
 import sluice.server.http.HttpChannel;
 import sluice.server.http.ResponseStream;
+import sluice.server.query.JsonRows;
 import sluice.server.query.QueryExecutor;
 import sluice.server.store.Database;
 import sluice.server.store.Sql;
@@ -224,7 +225,7 @@ final class FelderaEgress implements ChangeListener, AutoCloseable
             ArrayNode events = FelderaErrors.JSON.createArrayNode();
             while (rs.next() && stream.isOpen())
             {
-                events.addObject().set("insert", FelderaQuery.row(rs, meta));
+                events.addObject().set("insert", JsonRows.row(rs, meta));
                 if (events.size() >= bufferRecords)
                 {
                     send(events);

@@ -1,17 +1,16 @@
 package sluice.server.feldera;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import sluice.server.http.HttpChannel;
 import sluice.server.http.HttpResponses;
+import sluice.server.query.JsonRows;
 import sluice.server.query.QueryExecutor;
 import sluice.server.sql.SqlLexer;
 import sluice.server.sql.SqlToken;
 import sluice.server.store.Sql;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -141,58 +140,9 @@ final class FelderaQuery
         final StringBuilder out = new StringBuilder();
         while (rs.next())
         {
-            out.append(row(rs, meta)).append('\n');
+            out.append(JsonRows.row(rs, meta)).append('\n');
         }
         return HttpResponses.of(HttpResponseStatus.OK, "application/x-ndjson", out.toString());
-    }
-
-    /** The current row as a JSON object: numbers and booleans as such, everything else as DuckDB prints it. */
-    static ObjectNode row(final ResultSet rs, final ResultSetMetaData meta) throws SQLException
-    {
-        final ObjectNode row = FelderaErrors.JSON.createObjectNode();
-        for (int c = 1; c <= meta.getColumnCount(); c++)
-        {
-            final Object value = rs.getObject(c);
-            final String name = meta.getColumnLabel(c);
-            if (value == null)
-            {
-                row.putNull(name);
-            }
-            else if (value instanceof Boolean)
-            {
-                row.put(name, (Boolean)value);
-            }
-            else if (value instanceof Long || value instanceof Integer || value instanceof Short ||
-                value instanceof Byte)
-            {
-                row.put(name, ((Number)value).longValue());
-            }
-            else if (value instanceof Double || value instanceof Float)
-            {
-                final double d = ((Number)value).doubleValue();
-                if (Double.isFinite(d))
-                {
-                    row.put(name, d);
-                }
-                else
-                {
-                    row.put(name, Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
-                }
-            }
-            else if (value instanceof BigDecimal)
-            {
-                row.put(name, (BigDecimal)value);
-            }
-            else if (value instanceof java.math.BigInteger)
-            {
-                row.put(name, new BigDecimal((java.math.BigInteger)value));
-            }
-            else
-            {
-                row.put(name, rs.getString(c));
-            }
-        }
-        return row;
     }
 
     /** An ASCII table in the shape of Arrow's pretty printer, which Feldera's text format uses. */

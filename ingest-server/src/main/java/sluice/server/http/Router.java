@@ -20,10 +20,10 @@ public final class Router
 
     private final List<Route> routes = new ArrayList<>();
 
-    /** Routes {@code path} exactly, or every path under it when it ends with {@code /}. */
+    /** Routes {@code path} exactly, or every path under it when it ends with {@code /} ({@code "/"} alone is exact). */
     public Router add(final String path, final HttpEndpoint endpoint)
     {
-        routes.add(new Route(path, path.endsWith("/"), endpoint));
+        routes.add(new Route(path, path.length() > 1 && path.endsWith("/"), endpoint));
         routes.sort(Comparator.comparing((Route r) -> r.prefix).thenComparing(r -> -r.path.length()));
         return this;
     }

@@ -26,6 +26,8 @@ public final class ProtonApi
         final ProtonDdlEndpoint ddl = new ProtonDdlEndpoint(new ProtonStreams(ingest.catalog()), queries,
             config.http().maxBufferedBodyBytes());
         router.add(ProtonDdlEndpoint.PATH, ddl).add(ProtonDdlEndpoint.PATH + "/", ddl);
+        router.add(ProtonSqlEndpoint.PATH, new ProtonSqlEndpoint(new ProtonStreams(ingest.catalog()), queries,
+            config.http().maxBufferedBodyBytes()));
         router.add(ProtonIngestEndpoint.PREFIX, new ProtonIngestEndpoint(ingest, config.http(), config.maxRecordBytes()));
         router.add("/proton/ping", (request, channel) ->
         {

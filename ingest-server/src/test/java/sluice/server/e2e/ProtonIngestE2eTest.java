@@ -135,6 +135,42 @@ class ProtonIngestE2eTest
         assertTrue(JSON.readTree(server.get("/proton/info").body()).get("build").has("version"));
     }
 
+    @Test
+    void clickHouseStyleSqlCreatesReadsAndDropsStreams() throws Exception
+    {
+        assertEquals("Ok.\n", server.get("/").body());
+        final HttpResponse<String> created = server.post("/?query=" + TestServer.encode(
+            "CREATE STREAM IF NOT EXISTS sq (id int, name string, v nullable(float64))"), null, new byte[0]);
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals(200, post("sq", "{\"columns\":[\"id\",\"name\",\"v\"],\"data\":[[1,\"a\\tb\",null]," +
+            "[2,\"c,d\",2.5]]}").statusCode());
+        awaitRows("select count(*) from \"default\".sq", "2\n");
+        final String select = "SELECT id, name, v FROM table(sq) ORDER BY id";
+        assertEquals("1\ta\\tb\t\\N\n2\tc,d\t2.5\n", server.get("/?query=" + TestServer.encode(select)).body());
+        assertEquals("id,name,v\n1,a\tb,\\N\n2,\"c,d\",2.5\n",
+            server.get("/?query=" + TestServer.encode(select + " FORMAT CSVWithNames")).body());
+        assertEquals("{\"id\":1,\"name\":\"a\\tb\",\"v\":null}\n{\"id\":2,\"name\":\"c,d\",\"v\":2.5}\n",
+            server.get("/?query=" + TestServer.encode(select + " FORMAT JSONEachRow")).body());
+        final JsonNode json = JSON.readTree(server.get("/?query=" + TestServer.encode(select + " FORMAT JSON")).body());
+        assertEquals(2, json.get("rows").asInt(), json.toString());
+        assertEquals("id", json.get("meta").get(0).get("name").asText(), json.toString());
+        // POST: the body is (the rest of) the query.
+        assertEquals("2\n", server.post("/", "text/plain", "SELECT count(*) FROM sq").body());
+        final HttpResponse<String> exists = server.post("/?query=" + TestServer.encode(
+            "CREATE STREAM sq (id int)"), null, new byte[0]);
+        assertEquals(400, exists.statusCode(), exists.body());
+        assertTrue(exists.body().startsWith("Code: 57. DB::Exception: "), exists.body());
+        assertEquals(200, server.post("/?query=" + TestServer.encode("DROP STREAM sq"), null, new byte[0])
+            .statusCode());
+        final HttpResponse<String> gone = server.post("/?query=" + TestServer.encode("DROP STREAM sq"), null,
+            new byte[0]);
+        assertEquals(404, gone.statusCode(), gone.body());
+        assertTrue(gone.body().startsWith("Code: 60."), gone.body());
+        assertEquals(200, server.post("/?query=" + TestServer.encode("DROP STREAM IF EXISTS sq"), null, new byte[0])
+            .statusCode());
+        assertEquals(404, server.get("/no/such/endpoint").statusCode());
+    }
+
     private static void createStream(final String body) throws Exception
     {
         final HttpResponse<String> r = server.post("/proton/v1/ddl/streams", "application/json", body);
