@@ -155,18 +155,39 @@ final class ChangeFormatter
         }
     }
 
-    /** As DuckDB prints a timestamp: fraction only when non-zero, trailing zeros dropped. */
+    /**
+     * As DuckDB prints a timestamp: fraction only when non-zero, trailing zeros dropped. Per value of an egress
+     * stream, so built by hand rather than with String.format and a regex.
+     */
     static String timestamp(final long seconds, final int nanos)
     {
         final LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        final StringBuilder out = new StringBuilder(time.toLocalDate().toString()).append(' ')
-            .append(String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond()));
+        final StringBuilder out = new StringBuilder(32).append(time.toLocalDate()).append(' ');
+        twoDigits(out, time.getHour()).append(':');
+        twoDigits(out, time.getMinute()).append(':');
+        twoDigits(out, time.getSecond());
         if (nanos != 0)
         {
-            String fraction = String.format("%09d", nanos);
-            fraction = fraction.replaceAll("0+$", "");
-            out.append('.').append(fraction);
+            int digits = 9;
+            int fraction = nanos;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+            out.append('.');
+            final String text = Integer.toString(fraction);
+            for (int pad = digits - text.length(); pad > 0; pad--)
+            {
+                out.append('0');
+            }
+            out.append(text);
         }
         return out.toString();
+    }
+
+    private static StringBuilder twoDigits(final StringBuilder out, final int value)
+    {
+        return out.append((char)('0' + value / 10)).append((char)('0' + value % 10));
     }
 }

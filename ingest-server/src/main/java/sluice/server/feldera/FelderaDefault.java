@@ -111,7 +111,7 @@ record FelderaDefault(FelderaDefault.Kind kind, String value, String text, int p
             }
             in.advance();
             final String digits = token.isSymbol('-') ? "-" + number.text() : number.text();
-            return new FelderaDefault(Kind.NUMBER, digits, source(sql, token, number), token.position());
+            return new FelderaDefault(Kind.NUMBER, digits, SqlToken.source(sql, token, number), token.position());
         }
         switch (token.type())
         {
@@ -163,7 +163,7 @@ record FelderaDefault(FelderaDefault.Kind kind, String value, String text, int p
             return null;
         }
         in.advance();
-        return new FelderaDefault(kind, string.text(), source(sql, token, string), token.position());
+        return new FelderaDefault(kind, string.text(), SqlToken.source(sql, token, string), token.position());
     }
 
     private static boolean atConstraintEnd(final SqlCursor in)
@@ -171,11 +171,6 @@ record FelderaDefault(FelderaDefault.Kind kind, String value, String text, int p
         final SqlToken next = in.peek();
         return next == null || next.isSymbol(',') || next.isSymbol(')') ||
             FelderaTableParser.startsColumnConstraint(next);
-    }
-
-    private static String source(final String sql, final SqlToken first, final SqlToken last)
-    {
-        return sql.substring(first.offset(), last.endOffset());
     }
 
     /**

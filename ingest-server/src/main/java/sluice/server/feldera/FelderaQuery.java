@@ -83,7 +83,7 @@ final class FelderaQuery
             }
             else
             {
-                final Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                final Throwable cause = QueryExecutor.cause(failure);
                 channel.respond(cause instanceof RejectedExecutionException ?
                     FelderaIngressEndpoint.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
                         FelderaErrors.OVERLOADED, "too many queries queued") : error(String.valueOf(cause.getMessage())));

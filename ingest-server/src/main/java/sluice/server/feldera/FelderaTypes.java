@@ -164,10 +164,10 @@ final class FelderaTypes
         int scale = 0;
         if (in.acceptSymbol('('))
         {
-            precision = number(in, "precision");
+            precision = in.expectInt("precision");
             if (in.acceptSymbol(','))
             {
-                scale = number(in, "scale");
+                scale = in.expectInt("scale");
             }
             in.expectSymbol(')', "')'");
         }
@@ -188,7 +188,7 @@ final class FelderaTypes
             return absent;
         }
         final SqlToken at = in.peek();
-        final int length = number(in, "length");
+        final int length = in.expectInt("length");
         if (length < 1)
         {
             throw new IllegalArgumentException("length must be at least 1 (position " + at.position() + ")");
@@ -203,7 +203,7 @@ final class FelderaTypes
         if (in.acceptSymbol('('))
         {
             final SqlToken at = in.peek();
-            final int precision = number(in, "precision");
+            final int precision = in.expectInt("precision");
             if (precision > 9)
             {
                 throw new IllegalArgumentException(
@@ -231,25 +231,5 @@ final class FelderaTypes
         final DataType value = read(in, sql);
         in.expectSymbol('>', "'>'");
         return DataType.map(key, value);
-    }
-
-    /** @param what {@code precision}, {@code scale} or {@code length}, for messages. */
-    private static int number(final SqlCursor in, final String what)
-    {
-        final SqlToken token = in.peek();
-        if (token == null || token.type() != SqlToken.Type.NUMBER)
-        {
-            throw in.syntax("a " + what);
-        }
-        in.advance();
-        try
-        {
-            return Integer.parseInt(token.text());
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(
-                "invalid " + what + " " + token.text() + " at position " + token.position(), ex);
-        }
     }
 }

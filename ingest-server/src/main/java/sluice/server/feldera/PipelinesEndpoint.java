@@ -287,8 +287,7 @@ final class PipelinesEndpoint implements HttpEndpoint
                 channel.respond(response);
                 return;
             }
-            final Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+            final Throwable cause = QueryExecutor.cause(error);
             channel.respond(cause instanceof RejectedExecutionException ?
                 FelderaIngressEndpoint.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE, FelderaErrors.OVERLOADED,
                     "too many requests queued") :

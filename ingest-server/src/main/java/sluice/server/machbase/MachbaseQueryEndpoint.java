@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -132,8 +131,7 @@ final class MachbaseQueryEndpoint implements HttpEndpoint
                     channel.respond(answer);
                     return;
                 }
-                final Throwable cause = failure instanceof CompletionException && failure.getCause() != null ?
-                    failure.getCause() : failure;
+                final Throwable cause = QueryExecutor.cause(failure);
                 channel.respond(cause instanceof RejectedExecutionException ?
                     MachbaseWriteEndpoint.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
                         "too many queries waiting", startNanos) :

@@ -23,12 +23,13 @@ public final class ProtonApi
     public static void register(
         final Router router, final IngestLoops ingest, final QueryExecutor queries, final ServerConfig config)
     {
-        final ProtonDdlEndpoint ddl = new ProtonDdlEndpoint(new ProtonStreams(ingest.catalog()), queries,
-            config.http().maxBufferedBodyBytes());
+        final ProtonStreams streams = new ProtonStreams(ingest.catalog());
+        final ProtonDdlEndpoint ddl = new ProtonDdlEndpoint(streams, queries, config.http().maxBufferedBodyBytes());
         router.add(ProtonDdlEndpoint.PATH, ddl).add(ProtonDdlEndpoint.PATH + "/", ddl);
-        router.add(ProtonSqlEndpoint.PATH, new ProtonSqlEndpoint(new ProtonStreams(ingest.catalog()), queries,
+        router.add(ProtonSqlEndpoint.PATH, new ProtonSqlEndpoint(streams, queries,
             config.http().maxBufferedBodyBytes()));
-        router.add(ProtonIngestEndpoint.PREFIX, new ProtonIngestEndpoint(ingest, config.http(), config.maxRecordBytes()));
+        router.add(ProtonIngestEndpoint.PREFIX,
+            new ProtonIngestEndpoint(ingest, streams, config.http(), config.maxRecordBytes()));
         router.add("/proton/ping", (request, channel) ->
         {
             channel.respond(HttpResponses.of(HttpResponseStatus.OK, ProtonErrors.CONTENT_TYPE, "{\"status\":\"UP\"}"));

@@ -19,7 +19,6 @@ import sluice.server.http.HttpResponses;
 import sluice.server.query.QueryExecutor;
 
 import java.io.IOException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -183,8 +182,7 @@ public final class ProtonDdlEndpoint implements HttpEndpoint
                 channel.respond(response);
                 return;
             }
-            final Throwable cause = error instanceof CompletionException && error.getCause() != null ?
-                error.getCause() : error;
+            final Throwable cause = QueryExecutor.cause(error);
             if (cause instanceof RejectedExecutionException)
             {
                 final FullHttpResponse busy = ProtonErrors.error(HttpResponseStatus.SERVICE_UNAVAILABLE,

@@ -90,7 +90,7 @@ record ProtonDefault(ProtonDefault.Kind kind, String value, String text, int pos
             }
             in.advance();
             final String digits = token.isSymbol('-') ? "-" + number.text() : number.text();
-            return new ProtonDefault(Kind.NUMBER, digits, source(sql, token, number), token.position());
+            return new ProtonDefault(Kind.NUMBER, digits, SqlToken.source(sql, token, number), token.position());
         }
         switch (token.type())
         {
@@ -125,11 +125,6 @@ record ProtonDefault(ProtonDefault.Kind kind, String value, String text, int pos
             default:
                 return null;
         }
-    }
-
-    private static String source(final String sql, final SqlToken first, final SqlToken last)
-    {
-        return sql.substring(first.offset(), last.endOffset());
     }
 
     /**

@@ -60,10 +60,11 @@ final class ProtonIngestEndpoint implements HttpEndpoint
         }
     };
 
-    ProtonIngestEndpoint(final IngestLoops ingest, final HttpConfig http, final int maxRecordBytes)
+    ProtonIngestEndpoint(
+        final IngestLoops ingest, final ProtonStreams streams, final HttpConfig http, final int maxRecordBytes)
     {
         this.ingest = ingest;
-        this.streams = new ProtonStreams(ingest.catalog());
+        this.streams = streams;
         this.http = http;
         this.maxRecordBytes = maxRecordBytes;
     }
@@ -109,7 +110,8 @@ final class ProtonIngestEndpoint implements HttpEndpoint
             return answer(channel, ProtonErrors.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
                 ProtonErrors.INCORRECT_DATA, "unsupported Content-Encoding " + encoding + ": use gzip", requestId));
         }
-        final String idempotencyId = header(request, "x-timeplus-idempotent-id", "x-proton-idempotent-id", null);
+        final String idempotencyId =
+            ProtonRequestId.header(request, "x-timeplus-idempotent-id", "x-proton-idempotent-id");
         if (idempotencyId != null)
         {
             final Boolean known;
@@ -223,18 +225,6 @@ final class ProtonIngestEndpoint implements HttpEndpoint
             requestId);
         response.headers().set(HttpHeaderNames.RETRY_AFTER, 1);
         return response;
-    }
-
-    private static String header(final HttpRequest request, final String name, final String alias,
-        final String fallback)
-    {
-        final String value = request.headers().get(name);
-        if (value != null && !value.isEmpty())
-        {
-            return value;
-        }
-        final String other = request.headers().get(alias);
-        return other != null && !other.isEmpty() ? other : fallback;
     }
 
     private static Exchange answer(final HttpChannel channel, final FullHttpResponse response)

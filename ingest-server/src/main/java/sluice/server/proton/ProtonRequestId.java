@@ -19,11 +19,22 @@ public final class ProtonRequestId
 
     public static String of(final HttpRequest request)
     {
-        String id = request.headers().get(TIMEPLUS_HEADER);
-        if (id == null || id.isEmpty())
+        final String id = header(request, TIMEPLUS_HEADER, PROTON_HEADER);
+        return id == null ? UUID.randomUUID().toString() : id;
+    }
+
+    /**
+     * A header Proton accepts under two names ({@code x-timeplus-…} first, then {@code x-proton-…}); null when
+     * neither is set or both are empty.
+     */
+    public static String header(final HttpRequest request, final String timeplusName, final String protonName)
+    {
+        final String value = request.headers().get(timeplusName);
+        if (value != null && !value.isEmpty())
         {
-            id = request.headers().get(PROTON_HEADER);
+            return value;
         }
-        return id == null || id.isEmpty() ? UUID.randomUUID().toString() : id;
+        final String other = request.headers().get(protonName);
+        return other == null || other.isEmpty() ? null : other;
     }
 }

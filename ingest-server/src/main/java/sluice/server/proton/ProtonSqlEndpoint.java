@@ -302,7 +302,7 @@ final class ProtonSqlEndpoint implements HttpEndpoint
                 channel.respond(response);
                 return;
             }
-            final Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            final Throwable cause = QueryExecutor.cause(failure);
             if (cause instanceof ProtonStreams.StreamExistsException)
             {
                 channel.respond(error(HttpResponseStatus.BAD_REQUEST, ProtonErrors.STREAM_EXISTS, cause.getMessage()));

@@ -158,8 +158,8 @@ public final class ProtonTypes
             throw new IllegalArgumentException(
                 "decimal needs a precision: decimal(P, S) (position " + token.position() + ")");
         }
-        final int precision = number(in, "precision");
-        final int scale = in.acceptSymbol(',') ? number(in, "scale") : 0;
+        final int precision = in.expectInt("precision");
+        final int scale = in.acceptSymbol(',') ? in.expectInt("scale") : 0;
         in.expectSymbol(')', "')'");
         try
         {
@@ -195,7 +195,7 @@ public final class ProtonTypes
         if (in.acceptSymbol('('))
         {
             final SqlToken at = in.peek();
-            precision = number(in, "precision");
+            precision = in.expectInt("precision");
             if (precision > 9)
             {
                 throw new IllegalArgumentException(
@@ -245,7 +245,7 @@ public final class ProtonTypes
                 "fixed_string needs a length: fixed_string(N) (position " + token.position() + ")");
         }
         final SqlToken at = in.peek();
-        final int length = number(in, "length");
+        final int length = in.expectInt("length");
         if (length < 1)
         {
             throw new IllegalArgumentException(
@@ -306,26 +306,6 @@ public final class ProtonTypes
         {
             throw new IllegalArgumentException(token.text().toLowerCase(Locale.ROOT) +
                 " cannot be inside nullable (position " + token.position() + ")");
-        }
-    }
-
-    /** @param what {@code precision}, {@code scale} or {@code length}, for messages. */
-    private static int number(final SqlCursor in, final String what)
-    {
-        final SqlToken token = in.peek();
-        if (token == null || token.type() != SqlToken.Type.NUMBER)
-        {
-            throw in.syntax("a " + what);
-        }
-        in.advance();
-        try
-        {
-            return Integer.parseInt(token.text());
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(
-                "invalid " + what + " " + token.text() + " at position " + token.position(), ex);
         }
     }
 

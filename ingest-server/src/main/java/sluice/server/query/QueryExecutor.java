@@ -63,6 +63,16 @@ public final class QueryExecutor implements AutoCloseable
         return result;
     }
 
+    /**
+     * What a task failed with, as a {@code whenComplete} callback sees it: dependent stages wrap it in a
+     * {@link java.util.concurrent.CompletionException}, the future {@link #submit} returns does not.
+     */
+    public static Throwable cause(final Throwable failure)
+    {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ?
+            failure.getCause() : failure;
+    }
+
     @Override
     public void close()
     {

@@ -116,6 +116,30 @@ public final class SqlCursor
         }
     }
 
+    /**
+     * A non-negative integer literal (a type's precision, scale or length), consumed.
+     *
+     * @param what {@code precision}, {@code scale} or {@code length}, for messages.
+     */
+    public int expectInt(final String what)
+    {
+        final SqlToken token = peek();
+        if (token == null || token.type() != SqlToken.Type.NUMBER)
+        {
+            throw syntax("a " + what);
+        }
+        advance();
+        try
+        {
+            return Integer.parseInt(token.text());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(
+                "invalid " + what + " " + token.text() + " at position " + token.position(), ex);
+        }
+    }
+
     public IllegalArgumentException syntax(final String expected)
     {
         final SqlToken token = peek();

@@ -36,6 +36,12 @@ public record SqlToken(Type type, String text, int position, int endOffset)
         return sql.substring(offset(), endOffset);
     }
 
+    /** The source text from the start of {@code first} to the end of {@code last}, exactly as written. */
+    public static String source(final String sql, final SqlToken first, final SqlToken last)
+    {
+        return sql.substring(first.offset(), last.endOffset());
+    }
+
     public boolean isKeyword(final String keyword)
     {
         return type == Type.IDENTIFIER && text.equals(keyword);
