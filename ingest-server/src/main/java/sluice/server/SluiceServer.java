@@ -2,6 +2,7 @@ package sluice.server;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import sluice.server.append.Completions;
+import sluice.server.append.RequestKeys;
 import sluice.server.append.Writer;
 import sluice.server.catalog.Catalog;
 import sluice.server.config.Durability;
@@ -66,10 +67,11 @@ public final class SluiceServer implements AutoCloseable
             catalog.load();
             feldera = FelderaApi.load(database, catalog);
             Writer.prepare(database);
+            final RequestKeys keys = RequestKeys.load(database);
             database.lockDown();
             openRings();
             final Completions completions = new Completions();
-            writer = new Writer(database, catalog, rings.toArray(new IngestRing[0]), completions,
+            writer = new Writer(database, catalog, rings.toArray(new IngestRing[0]), completions, keys,
                 new Writer.Config(config.groupCommitNanos(), config.groupCommitRows(),
                     config.durability() == Durability.FSYNC));
             writerThread = new Thread(writer, "sluice-writer");
@@ -81,7 +83,7 @@ public final class SluiceServer implements AutoCloseable
             {
                 producers.add(new RingProducer(rings.get(i), http.loops().get(i)));
             }
-            final IngestLoops ingest = new IngestLoops(http.loops(), producers, catalog, completions, writer,
+            final IngestLoops ingest = new IngestLoops(http.loops(), producers, catalog, completions, writer, keys,
                 config.ingest(), config.durability(), config.http().maxConcurrentIngests());
             final Router router = new Router();
             router.add("/health", (request, channel) ->

@@ -30,6 +30,8 @@ final class StagedRequest
     int endFlags;
     long endPosition;
     long endNanos;
+    /** The idempotency key its END carried (RequestKeys), stored with its rows; null if none. */
+    String key;
     /** A PROMOTE record arrived: the request commits in its own transaction. */
     boolean promoted;
     /** The promoted request's open transaction, holding the rows loaded so far (opened on first load). */

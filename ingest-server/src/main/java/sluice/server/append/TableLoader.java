@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +28,14 @@ import java.util.Map;
  * one op, each one statement (INSERT, DELETE or UPDATE, {@link TableStatements}), run in order in the same
  * transaction. The same transaction records how far each ring is consumed ({@code sluice_catalog.ring_state}) and
  * which requests beyond that point are already committed ({@code sluice_catalog.ring_committed}), so a replay after a
- * crash applies every request exactly once. Writer thread only.
+ * crash applies every request exactly once, and stores the requests' idempotency keys ({@link RequestKeys}). Writer
+ * thread only.
  */
 final class TableLoader implements AutoCloseable
 {
     static final String RING_STATE = Sql.qualified(Database.CATALOG_SCHEMA, "ring_state");
     static final String RING_COMMITTED = Sql.qualified(Database.CATALOG_SCHEMA, "ring_committed");
+    private static final int KEYS_PER_STATEMENT = 256;
 
     private final Database database;
     private final Catalog catalog;
@@ -101,6 +104,7 @@ final class TableLoader implements AutoCloseable
                 }
                 apply(statements(group.entry), source);
             }
+            saveKeys(connection, requests);
             saveRingState(rings);
             connection.commit();
         }
@@ -172,6 +176,7 @@ final class TableLoader implements AutoCloseable
                 committed.setLong(3, r.endPosition);
                 committed.executeUpdate();
             }
+            saveKeys(r.dedicated, List.of(r));
             r.dedicated.commit();
         }
         finally
@@ -301,6 +306,41 @@ final class TableLoader implements AutoCloseable
     long rowsInspected()
     {
         return runs.rowsInspected();
+    }
+
+    /**
+     * Stores the idempotency keys of the requests that are stored (RequestKeys), in the transaction of their rows: a
+     * statement per {@link #KEYS_PER_STATEMENT} keys, as a statement costs far more than a row.
+     */
+    private static void saveKeys(final Connection c, final List<StagedRequest> requests) throws SQLException
+    {
+        final List<StagedRequest> keyed = new ArrayList<>();
+        for (final StagedRequest r : requests)
+        {
+            if (r.key != null && !r.failed)
+            {
+                keyed.add(r);
+            }
+        }
+        for (int from = 0; from < keyed.size(); from += KEYS_PER_STATEMENT)
+        {
+            final int n = Math.min(KEYS_PER_STATEMENT, keyed.size() - from);
+            final StringBuilder sql = new StringBuilder("INSERT INTO ").append(RequestKeys.TABLE)
+                .append(" (key, request_id, committed_at) VALUES ");
+            for (int i = 0; i < n; i++)
+            {
+                sql.append(i == 0 ? "(?, ?, now())" : ", (?, ?, now())");
+            }
+            try (PreparedStatement insert = c.prepareStatement(sql.toString()))
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    insert.setString(2 * i + 1, keyed.get(from + i).key);
+                    insert.setLong(2 * i + 2, keyed.get(from + i).requestId);
+                }
+                insert.executeUpdate();
+            }
+        }
     }
 
     private void saveRingState(final List<RingState> rings) throws SQLException

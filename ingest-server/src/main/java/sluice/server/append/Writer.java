@@ -60,6 +60,7 @@ public final class Writer implements Runnable, AutoCloseable
     private final TableLoader loader;
     private final RingState[] rings;
     private final Completions completions;
+    private final RequestKeys keys;
     private final Config config;
     private final Long2ObjectHashMap<StagedRequest> open = new Long2ObjectHashMap<>();
     private final List<StagedRequest> ready = new ArrayList<>();
@@ -91,11 +92,12 @@ public final class Writer implements Runnable, AutoCloseable
 
     public Writer(
         final Database database, final Catalog catalog, final IngestRing[] rings, final Completions completions,
-        final Config config) throws SQLException
+        final RequestKeys keys, final Config config) throws SQLException
     {
         this.database = database;
         this.loader = new TableLoader(database, catalog);
         this.completions = completions;
+        this.keys = keys;
         this.config = config;
         this.rings = new RingState[rings.length];
         this.releasedPositions = new AtomicLongArray(rings.length);
@@ -406,6 +408,15 @@ public final class Writer implements Runnable, AutoCloseable
         return failure;
     }
 
+    /** A committed request's idempotency key is stored with its rows: from now on it is remembered, replays too. */
+    private void remember(final StagedRequest r)
+    {
+        if (r.key != null)
+        {
+            keys.committed(r.key);
+        }
+    }
+
     private void onRecord(
         final int type, final DirectBuffer buffer, final int payloadOffset, final int payloadLength, final long position)
     {
@@ -427,7 +438,9 @@ public final class Writer implements Runnable, AutoCloseable
                 break;
             case RingRecords.TYPE_END:
                 onEnd(state, requestId, buffer.getInt(payloadOffset + RingRecords.FLAGS_OFFSET),
-                    position + RingDescriptor.align(RingDescriptor.RECORD_HEADER_LENGTH + payloadLength), position);
+                    position + RingDescriptor.align(RingDescriptor.RECORD_HEADER_LENGTH + payloadLength), position,
+                    payloadLength > RingRecords.BODY_OFFSET ? buffer.getStringWithoutLengthUtf8(
+                        payloadOffset + RingRecords.BODY_OFFSET, payloadLength - RingRecords.BODY_OFFSET) : null);
                 break;
             case RingRecords.TYPE_ABORT:
                 onAbort(requestId);
@@ -526,7 +539,7 @@ public final class Writer implements Runnable, AutoCloseable
     }
 
     private void onEnd(final RingState state, final long requestId, final int flags, final long endPosition,
-        final long recordPosition)
+        final long recordPosition, final String key)
     {
         StagedRequest r = open.remove(requestId);
         if (r == null)
@@ -534,6 +547,7 @@ public final class Writer implements Runnable, AutoCloseable
             r = new StagedRequest(requestId, state.index, recordPosition);
         }
         r.ended = true;
+        r.key = key;
         r.endFlags = flags;
         r.endPosition = endPosition;
         if (r.failed)
@@ -549,6 +563,7 @@ public final class Writer implements Runnable, AutoCloseable
                 capture(r);
                 loader.commitDedicated(r);
                 state.mayHaveCommitted = true;
+                remember(r);
                 publish(r);
                 completions.committed(requestId, r.rows);
             }
@@ -670,6 +685,7 @@ public final class Writer implements Runnable, AutoCloseable
             }
             else
             {
+                remember(r);
                 publish(r);
                 completions.committed(r.requestId, r.rows);
             }

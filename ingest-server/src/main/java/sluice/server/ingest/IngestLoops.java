@@ -2,6 +2,7 @@ package sluice.server.ingest;
 
 import io.netty.channel.EventLoop;
 import sluice.server.append.Completions;
+import sluice.server.append.RequestKeys;
 import sluice.server.append.Writer;
 import sluice.server.catalog.Catalog;
 import sluice.server.config.Durability;
@@ -13,7 +14,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * What the ingest endpoints share: each event loop's {@link RingProducer}, the catalog, completions, the writer's
- * health, the durability level and the cap on concurrent ingest requests. Built once at start-up; read-only after.
+ * health, the idempotency keys, the durability level and the cap on concurrent ingest requests. Built once at
+ * start-up; read-only after.
  */
 public final class IngestLoops
 {
@@ -21,14 +23,15 @@ public final class IngestLoops
     private final Catalog catalog;
     private final Completions completions;
     private final Writer writer;
+    private final RequestKeys keys;
     private final IngestConfig config;
     private final Durability durability;
     private final Semaphore concurrent;
 
     public IngestLoops(
         final List<EventLoop> loops, final List<RingProducer> rings, final Catalog catalog,
-        final Completions completions, final Writer writer, final IngestConfig config, final Durability durability,
-        final int maxConcurrentIngests)
+        final Completions completions, final Writer writer, final RequestKeys keys, final IngestConfig config,
+        final Durability durability, final int maxConcurrentIngests)
     {
         for (int i = 0; i < loops.size(); i++)
         {
@@ -37,6 +40,7 @@ public final class IngestLoops
         this.catalog = catalog;
         this.completions = completions;
         this.writer = writer;
+        this.keys = keys;
         this.config = config;
         this.durability = durability;
         this.concurrent = new Semaphore(maxConcurrentIngests);
@@ -56,6 +60,21 @@ public final class IngestLoops
     public Catalog catalog()
     {
         return catalog;
+    }
+
+    /** The idempotency keys of accepted requests, kept across restarts. */
+    public RequestKeys keys()
+    {
+        return keys;
+    }
+
+    /**
+     * False while the writer replays the rings after a restart: a replayed request's idempotency key is known only
+     * once it is committed, so keyed requests wait for that (503) rather than risk ingesting twice.
+     */
+    public boolean caughtUp()
+    {
+        return writer.caughtUp();
     }
 
     public Durability durability()

@@ -7,11 +7,13 @@ import sluice.codec.RowDecoder;
 import sluice.codec.error.DecodeErrors;
 import sluice.codec.row.RowBatchEncoder;
 import sluice.server.append.Completions;
+import sluice.server.append.RequestKeys;
 import sluice.server.catalog.TableEntry;
 import sluice.server.ring.IngestRing;
 import sluice.server.ring.RingRecords;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One ingest request's body on its way to the ring: (gzip →) decoder → {@link RowBatchEncoder} → BATCH records,
@@ -62,6 +64,8 @@ public final class RequestIngest
     private String failureMessage;
     private boolean failureIsLimit;
     private byte[] copyScratch = new byte[0];
+    private final UnsafeBuffer key = new UnsafeBuffer(new byte[RequestKeys.MAX_KEY_BYTES]);
+    private int keyLength;
 
     public RequestIngest(final RingProducer producer, final Completions completions, final IngestConfig config)
     {
@@ -94,12 +98,29 @@ public final class RequestIngest
         waiting = false;
         failureMessage = null;
         failureIsLimit = false;
+        keyLength = 0;
         releasePending();
         encoder.wrap(batchBuffer, 0, table.layout(), table.id(), 1);
         if (gzip)
         {
             inflater.reset(config.maxDecompressedBytes(), config.maxInflateRatio());
         }
+        return this;
+    }
+
+    /**
+     * Gives the request an idempotency key, stored with its rows in the same transaction (RequestKeys); call after
+     * {@link #begin}. The caller has checked its length against {@link RequestKeys#MAX_KEY_BYTES}.
+     */
+    public RequestIngest key(final String idempotencyKey)
+    {
+        final byte[] bytes = idempotencyKey.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > RequestKeys.MAX_KEY_BYTES)
+        {
+            throw new IllegalArgumentException("idempotency key of " + bytes.length + " bytes");
+        }
+        key.putBytes(0, bytes);
+        keyLength = bytes.length;
         return this;
     }
 
@@ -278,7 +299,7 @@ public final class RequestIngest
         {
             completions.register(requestId, waiter);
         }
-        if (!producer.tryControl(RingRecords.TYPE_END, requestId, waiting ? RingRecords.FLAG_WAIT_FOR_COMMIT : 0))
+        if (!producer.tryEnd(requestId, waiting ? RingRecords.FLAG_WAIT_FOR_COMMIT : 0, key, keyLength))
         {
             if (waiting)
             {

@@ -54,6 +54,17 @@ public final class RingProducer
         return ring.tryWrite(type, requestId, flags, 0, NO_BODY, 0, 0);
     }
 
+    /**
+     * Writes a request's END record; {@code key} (an idempotency key's UTF-8, at most
+     * {@link sluice.server.append.RequestKeys#MAX_KEY_BYTES}) goes in its body for the writer to store with the rows.
+     * False when even the control reserve is full.
+     */
+    public boolean tryEnd(final long requestId, final int flags, final DirectBuffer key, final int keyLength)
+    {
+        return keyLength == 0 ? tryControl(RingRecords.TYPE_END, requestId, flags) :
+            ring.tryWrite(RingRecords.TYPE_END, requestId, flags, 0, key, 0, keyLength);
+    }
+
     /** Drops a request's rows: now, or as soon as the ring has room (the writer holds them until then). */
     public void abort(final long requestId)
     {

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.concurrent.FastThreadLocal;
+import sluice.server.append.RequestKeys;
 import sluice.server.catalog.TableEntry;
 import sluice.server.config.Durability;
 import sluice.server.http.Exchange;
@@ -16,11 +17,10 @@ import sluice.server.http.HttpConfig;
 import sluice.server.http.HttpEndpoint;
 import sluice.server.ingest.IngestLoops;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code POST /proton/v1/ingest/streams/{stream}} (spec/proton.md): checks the mode, the stream, the idempotency key
@@ -28,29 +28,19 @@ import java.util.Map;
  * from {@code x-timeplus-request-id} or {@code x-proton-request-id}, else a new UUID; a repeated
  * {@code x-timeplus-idempotent-id} (or {@code x-proton-idempotent-id}) of an accepted request is answered 200 again
  * and ingests nothing; a repeat while the first is still in flight gets 429 with Retry-After (answering 200 then could
- * acknowledge rows that end up not stored). Idempotency keys are remembered in memory (the last 100,000), not yet
- * across a restart.
+ * acknowledge rows that end up not stored). Idempotency ids are kept per stream, stored with the rows of their
+ * request ({@link RequestKeys}), so they are remembered across a restart.
  */
 final class ProtonIngestEndpoint implements HttpEndpoint
 {
     static final String PREFIX = "/proton/v1/ingest/streams/";
-    private static final int REMEMBERED_KEYS = 100_000;
+    /** Leaves room in the stored key ({@link RequestKeys#MAX_KEY_BYTES}) for the stream's name. */
+    private static final int MAX_IDEMPOTENCY_ID_BYTES = 256;
 
     private final IngestLoops ingest;
     private final ProtonStreams streams;
     private final HttpConfig http;
     private final int maxRecordBytes;
-    /** Idempotency key → accepted (true) or in flight (false); the oldest accepted keys are forgotten first. */
-    private final Map<String, Boolean> keys = new LinkedHashMap<>(16, 0.75f, false)
-    {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(final Map.Entry<String, Boolean> eldest)
-        {
-            return size() > REMEMBERED_KEYS;
-        }
-    };
     private final FastThreadLocal<ArrayDeque<ProtonIngestWorker>> workers = new FastThreadLocal<>()
     {
         @Override
@@ -110,23 +100,34 @@ final class ProtonIngestEndpoint implements HttpEndpoint
             return answer(channel, ProtonErrors.error(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
                 ProtonErrors.INCORRECT_DATA, "unsupported Content-Encoding " + encoding + ": use gzip", requestId));
         }
-        final String idempotencyId =
+        final String idempotencyHeader =
             ProtonRequestId.header(request, "x-timeplus-idempotent-id", "x-proton-idempotent-id");
-        if (idempotencyId != null)
+        String idempotencyId = null;
+        if (idempotencyHeader != null)
         {
-            final Boolean known;
-            synchronized (keys)
+            if (idempotencyHeader.getBytes(StandardCharsets.UTF_8).length > MAX_IDEMPOTENCY_ID_BYTES)
             {
-                known = keys.putIfAbsent(idempotencyId, Boolean.FALSE);
+                return answer(channel, ProtonErrors.error(HttpResponseStatus.BAD_REQUEST,
+                    ProtonErrors.INCORRECT_DATA, "idempotency id longer than " + MAX_IDEMPOTENCY_ID_BYTES + " bytes",
+                    requestId));
             }
-            if (Boolean.TRUE.equals(known))
+            if (!ingest.caughtUp())
             {
-                return answer(channel, ok(requestId));
+                return answer(channel, retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "replaying the requests of the last run: idempotency ids are known once it is done",
+                    requestId));
             }
-            if (known != null)
+            // Proton keeps idempotency ids per stream.
+            idempotencyId = keyOf(stream, idempotencyHeader);
+            switch (ingest.keys().claim(idempotencyId))
             {
-                return answer(channel, retryLater(HttpResponseStatus.TOO_MANY_REQUESTS,
-                    "a request with idempotency id " + idempotencyId + " is in flight", requestId));
+                case ACCEPTED:
+                    return answer(channel, ok(requestId));
+                case IN_FLIGHT:
+                    return answer(channel, retryLater(HttpResponseStatus.TOO_MANY_REQUESTS,
+                        "a request with idempotency id " + idempotencyHeader + " is in flight", requestId));
+                default:
+                    break;
             }
         }
         return start(channel, stream, encoding, sync, requestId, idempotencyId);
@@ -166,17 +167,7 @@ final class ProtonIngestEndpoint implements HttpEndpoint
     {
         if (idempotencyId != null)
         {
-            synchronized (keys)
-            {
-                if (accepted)
-                {
-                    keys.put(idempotencyId, Boolean.TRUE);
-                }
-                else
-                {
-                    keys.remove(idempotencyId, Boolean.FALSE);
-                }
-            }
+            ingest.keys().finished(idempotencyId, accepted);
         }
     }
 
@@ -185,11 +176,14 @@ final class ProtonIngestEndpoint implements HttpEndpoint
     {
         if (idempotencyId != null)
         {
-            synchronized (keys)
-            {
-                keys.remove(idempotencyId);
-            }
+            ingest.keys().forget(idempotencyId);
         }
+    }
+
+    /** The stored key of an idempotency id: Proton's ids are per stream, and other APIs may key requests too. */
+    static String keyOf(final TableEntry stream, final String idempotencyId)
+    {
+        return "proton:" + stream.namespace() + "." + stream.name() + ":" + idempotencyId;
     }
 
     int maxRecordBytes()

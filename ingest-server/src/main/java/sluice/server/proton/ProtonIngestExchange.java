@@ -33,8 +33,14 @@ final class ProtonIngestExchange extends IngestExchange
         this.stream = stream;
         this.requestId = requestId;
         this.idempotencyId = idempotencyId;
-        start(worker.ingest.begin(stream, worker.decoder(stream.schema(), endpoint.maxRecordBytes(),
-            requestTimeNanos), gzip, waitForCommit, this));
+        worker.ingest.begin(stream, worker.decoder(stream.schema(), endpoint.maxRecordBytes(), requestTimeNanos), gzip,
+            waitForCommit, this);
+        if (idempotencyId != null)
+        {
+            // Stored with the rows, so it is remembered exactly when they are, a restart included.
+            worker.ingest.key(idempotencyId);
+        }
+        start(worker.ingest);
     }
 
     @Override

@@ -131,7 +131,7 @@ public final class IngestRing implements AutoCloseable
     /**
      * Writes a record whose payload is the 16-byte header of {@link RingRecords} followed by {@code body}. Returns
      * false, having written nothing, when the ring has no room: the caller stops reading its channel and retries.
-     * A record with a body must also leave the {@link #controlReserve()} free.
+     * A BATCH record must also leave the {@link #controlReserve()} free, so a request can always be ended or aborted.
      */
     public boolean tryWrite(
         final int type, final long requestId, final int flags, final int sequence, final DirectBuffer body,
@@ -147,7 +147,7 @@ public final class IngestRing implements AutoCloseable
         int offset = (int)(tail & mask);
         final int toEnd = capacity - offset;
         final int required = aligned > toEnd ? toEnd + aligned : aligned;
-        final int limit = bodyLength > 0 ? capacity - controlReserve() : capacity;
+        final int limit = type == RingRecords.TYPE_BATCH ? capacity - controlReserve() : capacity;
         if (tail + required - cachedHead > limit)
         {
             cachedHead = buffer.getLongVolatile(HEAD_OFFSET);

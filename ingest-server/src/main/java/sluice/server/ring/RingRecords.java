@@ -8,13 +8,16 @@ package sluice.server.ring;
  *   +---------------------------------------------------------------+
  *   |        Flags (int)            |   Sequence (int, BATCH)       |
  *   +---------------------------------------------------------------+
- *   |  Body: a row batch (BATCH), nothing (END, ABORT)             ...
+ *   |  Body: a row batch (BATCH), an idempotency key or nothing (END) ...
  * </pre>
  * A request's rows arrive as BATCH records (each a complete {@code RowBatchDescriptor} batch), then one END (keep
  * them) or ABORT (drop them). Requests from several connections of one event loop interleave; their ids tell them
  * apart. A PROMOTE record, written by the producer of a request too large to wait whole in the ring (or blocked by
  * a full ring), asks the writer to load its rows into a transaction of its own as they arrive, freeing their ring
  * space; such a request is acknowledged only once committed, since its rows are no longer in the ring to replay.
+ * <p>
+ * An END's body, when not empty, is the request's idempotency key (UTF-8), which the writer stores in the same
+ * transaction as the rows ({@code RequestKeys}).
  * <p>
  * Request ids are unique across restarts ({@link #requestId}), because a replay skips ids it already committed.
  */

@@ -64,7 +64,8 @@ final class RowOpsFixture implements AutoCloseable
         Writer.prepare(database);
         database.lockDown();
         ring = IngestRing.open(dir.resolve("rings/ring-0.dat"), 0, ringCapacity);
-        writer = new Writer(database, catalog, new IngestRing[]{ring}, completions, Writer.Config.defaults());
+        writer = new Writer(database, catalog, new IngestRing[]{ring}, completions, RequestKeys.load(database),
+                Writer.Config.defaults());
     }
 
     RowOpsFixture start()

@@ -213,6 +213,54 @@ class WriterTest
         }
     }
 
+    @Test
+    void anIdempotencyKeyIsStoredWithItsRowsAndRememberedAfterAReplay() throws Exception
+    {
+        final TableEntry t;
+        try (Fixture f = new Fixture(dir, 1 << 20))
+        {
+            t = f.create("t", "n INT64");
+            final RowBatchEncoder encoder = f.encoder(t);
+            encoder.beginRow(RowSink.OP_INSERT);
+            encoder.putLong(0, 1);
+            encoder.endRow();
+            f.expect(1);
+            assertTrue(f.ringWrite(RingRecords.TYPE_BATCH, 1, 0, 0, encoder));
+            assertTrue(f.endWithKey(1, "live"));
+            f.awaitCommitted(1);
+            assertTrue(f.keys.accepted("live"));
+        }
+        // A crash after the END reached the ring, before any commit: the writer is not running.
+        try (IngestRing ring = IngestRing.open(dir.resolve("rings/ring-0.dat"), 0, 1 << 20))
+        {
+            final RowBatchEncoder encoder = new RowBatchEncoder().wrap(new ExpandableDirectByteBuffer(256), 0,
+                t.layout(), t.id(), 1);
+            encoder.beginRow(RowSink.OP_INSERT);
+            encoder.putLong(0, 2);
+            encoder.endRow();
+            final long id = RingRecords.requestId(0, ring.incarnation(), 1);
+            assertTrue(ring.tryWrite(RingRecords.TYPE_BATCH, id, 0, 0, encoder.buffer(), 0, encoder.length()));
+            final byte[] key = "replayed".getBytes(StandardCharsets.UTF_8);
+            assertTrue(ring.tryWrite(RingRecords.TYPE_END, id, 0, 0, new UnsafeBuffer(key), 0, key.length));
+        }
+        try (Fixture f = new Fixture(dir, 1 << 20))
+        {
+            assertTrue(f.awaitReleased());
+            assertEquals(List.of("1", "2"), f.query("SELECT n FROM main.t ORDER BY n"));
+            assertTrue(f.keys.accepted("live"), "a key committed before the restart");
+            assertTrue(f.keys.accepted("replayed"), "the key of a replayed request");
+            assertFalse(f.keys.accepted("other"));
+        }
+        try (Fixture f = new Fixture(dir, 1 << 20))
+        {
+            assertEquals(List.of("live", "replayed"), f.query("SELECT key FROM " + RequestKeys.TABLE + " ORDER BY key"));
+            assertTrue(f.keys.accepted("replayed"));
+            assertEquals(RequestKeys.Claim.ACCEPTED, f.keys.claim("live"));
+            assertEquals(RequestKeys.Claim.CLAIMED, f.keys.claim("new"));
+            assertEquals(RequestKeys.Claim.IN_FLIGHT, f.keys.claim("new"));
+        }
+    }
+
     private static void putText(final RowBatchEncoder encoder, final int column, final String text)
     {
         final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -226,6 +274,7 @@ class WriterTest
         final Catalog catalog;
         final IngestRing ring;
         final Completions completions = new Completions();
+        final RequestKeys keys;
         final Writer writer;
         final Thread thread;
         final List<CompletableFuture<Long>> waiting = new ArrayList<>();
@@ -240,7 +289,8 @@ class WriterTest
             Writer.prepare(database);
             database.lockDown();
             ring = IngestRing.open(dir.resolve("rings/ring-0.dat"), 0, ringCapacity);
-            writer = new Writer(database, catalog, new IngestRing[]{ring}, completions, Writer.Config.defaults());
+            keys = RequestKeys.load(database);
+            writer = new Writer(database, catalog, new IngestRing[]{ring}, completions, keys, Writer.Config.defaults());
             thread = new Thread(writer, "writer");
             thread.start();
         }
@@ -283,6 +333,13 @@ class WriterTest
             }
             assertTrue(ringWrite(RingRecords.TYPE_BATCH, requestId, 0, 0, encoder));
             assertTrue(ringWrite(RingRecords.TYPE_END, requestId, RingRecords.FLAG_WAIT_FOR_COMMIT, 0, null));
+        }
+
+        boolean endWithKey(final long requestId, final String key)
+        {
+            final byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            return ring.tryWrite(RingRecords.TYPE_END, requestId, RingRecords.FLAG_WAIT_FOR_COMMIT, 0,
+                new UnsafeBuffer(bytes), 0, bytes.length);
         }
 
         boolean ringWrite(
