@@ -67,7 +67,12 @@ public final class ValueBinder
     private final JsonText jsonText = new JsonText();
 
     private TableSchema schema;
+    /** Where binds go: the decoder's sink, or {@link #capture} in front of it (COLUMN defaults). */
     private RowSink sink;
+    private RowSink target;
+    private final SourceColumnCapture capture = new SourceColumnCapture();
+    private boolean capturing;
+    private int[] columnDefaultSources = new int[0];
     private TimeFormat timeFormat;
     private long requestTimeNanos;
     private int columnCount;
@@ -144,6 +149,8 @@ public final class ValueBinder
             fastText[c] = fastTextKind(column);
             keys += column.primaryKey() ? 1 : 0;
         }
+        capturing = trackColumnDefaults(n);
+        sink = capturing ? capture : target;
         primaryKeyColumns = new int[keys];
         for (int c = 0, k = 0; c < n; c++)
         {
@@ -203,7 +210,27 @@ public final class ValueBinder
 
     public void sink(final RowSink sink)
     {
-        this.sink = sink;
+        this.target = sink;
+        capture.target(sink);
+        this.sink = capturing ? capture : sink;
+    }
+
+    /** Notes the sources of the schema's COLUMN defaults for {@link #capture}; true if there are any. */
+    private boolean trackColumnDefaults(final int n)
+    {
+        if (columnDefaultSources.length < n)
+        {
+            columnDefaultSources = new int[n];
+        }
+        int count = 0;
+        for (int c = 0; c < n; c++)
+        {
+            if (defaults[c] != null && defaults[c].kind() == DefaultValue.Kind.COLUMN)
+            {
+                columnDefaultSources[count++] = defaults[c].sourceColumn();
+            }
+        }
+        return capture.track(n, columnDefaultSources, count);
     }
 
     public long requestTimeNanos()
@@ -718,8 +745,9 @@ public final class ValueBinder
         }
         if (dialect == Dialect.PROTON)
         {
-            // spec/proton.md: null into a non-nullable column is the column DEFAULT, else the type default.
-            return putDefault(c, defaults[c]);
+            // spec/proton.md: null into a non-nullable column is the column DEFAULT, else the type default. A COLUMN
+            // default is left unassigned: the row's end fills it, once its source column is known.
+            return defaults[c].kind() == DefaultValue.Kind.COLUMN ? ErrorCode.NONE : putDefault(c, defaults[c]);
         }
         return fail(c, ErrorCode.NULL_NOT_ALLOWED);
     }
@@ -914,9 +942,63 @@ public final class ValueBinder
                 {
                     return fail(c, ErrorCode.MISSING_VALUE);
                 }
-                putDefault(c, d);
+                if (d.kind() != DefaultValue.Kind.COLUMN)
+                {
+                    putDefault(c, d);
+                }
             }
         }
+        if (capturing)
+        {
+            // After the others: the source column may itself have been left out and defaulted above.
+            for (int c = 0; c < columnCount; c++)
+            {
+                if (!isAssigned(c) && defaults[c].kind() == DefaultValue.Kind.COLUMN)
+                {
+                    final ErrorCode code = putSourceInstant(c, defaults[c].sourceColumn());
+                    if (code != ErrorCode.NONE)
+                    {
+                        return code;
+                    }
+                }
+            }
+        }
+        return ErrorCode.NONE;
+    }
+
+    /** Column {@code c} takes the instant of date or timestamp column {@code s}, or the ingest time if that is NULL. */
+    private ErrorCode putSourceInstant(final int c, final int s)
+    {
+        if (!isAssigned(s) || capture.isNull(s))
+        {
+            return putDefault(c, DefaultValue.NOW);
+        }
+        final long v = capture.units(s);
+        final long seconds;
+        final int nanos;
+        switch (kinds[s])
+        {
+            case DATE:
+                seconds = v * 86_400L;
+                nanos = 0;
+                break;
+            case TIMESTAMP_NS:
+                seconds = Math.floorDiv(v, 1_000_000_000L);
+                nanos = (int)Math.floorMod(v, 1_000_000_000L);
+                break;
+            default:
+                seconds = Math.floorDiv(v, 1_000_000L);
+                nanos = (int)Math.floorMod(v, 1_000_000L) * 1_000;
+                break;
+        }
+        final long units = kinds[c] == TypeKind.DATE ? Math.floorDiv(seconds, 86_400L) :
+            TimestampUnits.fromSeconds(types[c], seconds, nanos);
+        if (units == TimestampUnits.OUT_OF_RANGE)
+        {
+            return fail(c, ErrorCode.TIMESTAMP_OUT_OF_RANGE);
+        }
+        markAssigned(c);
+        sink.putLong(c, units);
         return ErrorCode.NONE;
     }
 

@@ -21,7 +21,12 @@ public final class DefaultValue
         /** The ingest time, in the column's unit (Proton {@code now64()}, Machbase {@code _ARRIVAL_TIME}). */
         NOW,
         /** A literal, held in {@link #longValue()} / {@link #highBits()} / {@link #doubleValue()} / {@link #bytes()}. */
-        CONSTANT
+        CONSTANT,
+        /**
+         * The instant of another date or timestamp column of the same row ({@link #sourceColumn()}), in this column's
+         * unit; the ingest time when that one is NULL. Proton's {@code event_time_column} filling {@code _tp_time}.
+         */
+        COLUMN
     }
 
     public static final DefaultValue NULL = new DefaultValue(Kind.NULL, 0, 0, 0, null, null);
@@ -57,6 +62,21 @@ public final class DefaultValue
         final long longValue, final long highBits, final double doubleValue, final byte[] bytes, final String text)
     {
         return new DefaultValue(Kind.CONSTANT, longValue, highBits, doubleValue, bytes, text);
+    }
+
+    /**
+     * The value of date or timestamp column {@code sourceColumn} (its index in the schema, named {@code sourceName})
+     * converted to this column's unit; see {@link Kind#COLUMN}.
+     */
+    public static DefaultValue columnValue(final int sourceColumn, final String sourceName)
+    {
+        return new DefaultValue(Kind.COLUMN, sourceColumn, 0, 0, null, sourceName);
+    }
+
+    /** The source column of a {@link Kind#COLUMN} default. */
+    public int sourceColumn()
+    {
+        return (int)longValue;
     }
 
     public Kind kind()
@@ -115,6 +135,6 @@ public final class DefaultValue
     @Override
     public String toString()
     {
-        return kind == Kind.CONSTANT ? "DEFAULT " + text : kind.name();
+        return kind == Kind.CONSTANT || kind == Kind.COLUMN ? "DEFAULT " + text : kind.name();
     }
 }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The canonical schema notation, for tests, benchmarks and tools (dialect DDL has its own parsers): {@code name TYPE [NOT NULL] [PK] [HIDDEN] [QUOTED] [DEFAULT NULL|ZERO|NOW]}, columns
- * separated by commas outside parentheses. Types: the canonical names, {@code DECIMAL(p,s)}, {@code VARCHAR(n)},
+ * The canonical schema notation, for tests, benchmarks and tools (dialect DDL has its own parsers):
+ * {@code name TYPE [NOT NULL] [PK] [HIDDEN] [QUOTED] [DEFAULT NULL|ZERO|NOW|OF column]}, columns separated by commas
+ * outside parentheses ({@code DEFAULT OF column}: {@link DefaultValue.Kind#COLUMN}). Types: the canonical names, {@code DECIMAL(p,s)}, {@code VARCHAR(n)},
  * {@code TIMESTAMP(p)} / {@code TIMESTAMP(p,Zone/Id)}, {@code ARRAY(T)}, {@code MAP(K,V)}.
  */
 public final class SchemaText
@@ -17,15 +18,21 @@ public final class SchemaText
 
     public static TableSchema parse(final String table, final String text)
     {
-        final List<Column> columns = new ArrayList<>();
-        for (final String spec : splitTopLevel(text, ','))
+        final List<String> specs = splitTopLevel(text, ',');
+        final List<String> names = new ArrayList<>();
+        for (final String spec : specs)
         {
-            columns.add(column(spec.trim()));
+            names.add(spec.trim().substring(0, spec.trim().indexOf(' ')));
+        }
+        final List<Column> columns = new ArrayList<>();
+        for (final String spec : specs)
+        {
+            columns.add(column(spec.trim(), names));
         }
         return new TableSchema(table, columns);
     }
 
-    private static Column column(final String spec)
+    private static Column column(final String spec, final List<String> names)
     {
         final int space = spec.indexOf(' ');
         final String name = spec.substring(0, space);
@@ -55,6 +62,13 @@ public final class SchemaText
         else if (flags.contains(" DEFAULT NOW "))
         {
             b.defaultValue(DefaultValue.NOW);
+        }
+        else if (flags.contains(" DEFAULT OF "))
+        {
+            final String rawFlags = " " + rest.substring(typeEnd).trim() + " ";
+            final int at = flags.indexOf(" DEFAULT OF ") + " DEFAULT OF ".length();
+            final String source = rawFlags.substring(at, rawFlags.indexOf(' ', at));
+            b.defaultValue(DefaultValue.columnValue(names.indexOf(source), source));
         }
         return b.build();
     }

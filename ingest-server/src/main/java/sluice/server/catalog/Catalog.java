@@ -216,6 +216,11 @@ public final class Catalog
                         c.put("defaultBytes", java.util.Base64.getEncoder().encodeToString(d.bytes()));
                     }
                 }
+                else if (d.kind() == DefaultValue.Kind.COLUMN)
+                {
+                    c.put("defaultText", d.text());
+                    c.put("defaultColumn", d.sourceColumn());
+                }
             }
         }
         final ObjectNode properties = root.putObject("properties");

@@ -27,6 +27,8 @@ final class Defaults
                     column.path("defaultDouble").asDouble(),
                     bytes == null ? null : Base64.getDecoder().decode(bytes.asText()),
                     column.path("defaultText").asText(null));
+            case COLUMN:
+                return DefaultValue.columnValue(column.get("defaultColumn").asInt(), column.get("defaultText").asText());
             default:
                 return DefaultValue.NULL;
         }

@@ -347,6 +347,7 @@ public final class ProtonStreamDdl
         if (eventTimeColumn != null)
         {
             checkEventTimeColumn(declared, eventTimeColumn, eventTimePosition);
+            feedTpTime(schema, shown, eventTimeColumn);
         }
         if (name.isEmpty() || database.isEmpty())
         {
@@ -364,6 +365,23 @@ public final class ProtonStreamDdl
     {
         return new IllegalArgumentException("column names " + first + " and " + second.name() +
             " differ only in case, which the storage cannot tell apart" + at(second.position()));
+    }
+
+    /** {@code _tp_time} takes the event time column's value when a row does not give it (Proton's DEFAULT). */
+    private static void feedTpTime(final List<Column> schema, final List<ProtonColumn> shown, final String column)
+    {
+        int source = -1;
+        int tpTime = -1;
+        for (int i = 0; i < schema.size(); i++)
+        {
+            source = schema.get(i).name().equals(column) ? i : source;
+            tpTime = schema.get(i).name().equals(TP_TIME) ? i : tpTime;
+        }
+        final Column old = schema.get(tpTime);
+        schema.set(tpTime, Column.builder(TP_TIME, old.type()).nullable(old.nullable()).caseSensitive(true)
+            .defaultValue(DefaultValue.columnValue(source, column)).build());
+        final ProtonColumn shownOld = shown.get(tpTime);
+        shown.set(tpTime, new ProtonColumn(TP_TIME, shownOld.type(), shownOld.nullable(), column));
     }
 
     private static void checkEventTimeColumn(final List<Declared> declared, final String column, final int position)

@@ -80,6 +80,23 @@ class ProtonIngestE2eTest
     }
 
     @Test
+    void theEventTimeColumnFeedsTpTime() throws Exception
+    {
+        final HttpResponse<String> created = server.post("/?query=" + TestServer.encode("CREATE STREAM ev (id int, " +
+            "ts datetime64(3, 'UTC')) SETTINGS event_time_column='ts'"), "text/plain", "");
+        assertEquals(200, created.statusCode(), created.body());
+        final HttpResponse<String> r = post("ev?mode=sync", "{\"columns\":[\"id\",\"ts\"],\"data\":[" +
+            "[1,\"2021-04-01 12:34:56.789\"],[2,1617280496]]}");
+        assertEquals(200, r.statusCode(), r.body());
+        // A _tp_time the row gives wins.
+        assertEquals(200, post("ev?mode=sync", "{\"columns\":[\"id\",\"ts\",\"_tp_time\"],\"data\":[" +
+            "[3,\"2021-04-01 00:00:00\",\"2020-01-01 00:00:00\"]]}").statusCode());
+        assertEquals("1,2021-04-01 12:34:56.789\n2,2021-04-01 12:34:56\n3,2020-01-01 00:00:00\n",
+            server.rowsCsv("select id, strftime(_tp_time, '%Y-%m-%d %H:%M:%S.%g') from \"default\".ev order by id")
+                .replace(".000\n", "\n"));
+    }
+
+    @Test
     void gzipBodiesAndDefaults() throws Exception
     {
         final ByteArrayOutputStream zipped = new ByteArrayOutputStream();

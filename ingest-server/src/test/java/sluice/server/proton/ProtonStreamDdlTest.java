@@ -366,7 +366,8 @@ class ProtonStreamDdlTest
             new ProtonColumn("n", "nullable(int32)", true, "7"),
             new ProtonColumn("ok", "bool", false, "true"),
             new ProtonColumn("ts", "datetime64(3, 'UTC')", false, "now64(3, 'UTC')"),
-            new ProtonColumn("_tp_time", "datetime64(3, 'UTC')", false, "now64(3, 'UTC')")),
+            // The event time column is _tp_time's DEFAULT.
+            new ProtonColumn("_tp_time", "datetime64(3, 'UTC')", false, "ts")),
             stream.columns());
         assertArrayEquals("n/a".getBytes(StandardCharsets.UTF_8), stream.schema().column(1).defaultValue().bytes());
         assertEquals(7, stream.schema().column(2).defaultValue().longValue());

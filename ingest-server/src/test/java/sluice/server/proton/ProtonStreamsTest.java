@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.codec.bind.Dialect;
+import sluice.codec.schema.DefaultValue;
 import sluice.codec.schema.SchemaText;
 import sluice.server.catalog.Catalog;
 import sluice.server.catalog.TableEntry;
@@ -183,12 +184,16 @@ class ProtonStreamsTest
             new ProtonColumn("ip", "ipv4", false, null),
             new ProtonColumn("code", "fixed_string(3)", false, "'abc'"),
             new ProtonColumn("tag", "low_cardinality(string)", false, null),
-            new ProtonColumn("_tp_time", "datetime64(3, 'UTC')", false, "now64(3, 'UTC')")),
+            new ProtonColumn("_tp_time", "datetime64(3, 'UTC')", false, "ts")),
             described.columns());
+        // _tp_time takes ts's value when a row leaves it out.
+        assertEquals(DefaultValue.columnValue(0, "ts"), entry.schema().column(4).defaultValue());
 
         final Catalog reloaded = new Catalog(database);
         reloaded.load();
         assertEquals("ts", ProtonStreams.eventTimeColumn(reloaded.find("default", "s")), "persisted");
+        assertEquals(DefaultValue.columnValue(0, "ts"), reloaded.find("default", "s").schema().column(4)
+            .defaultValue(), "persisted");
     }
 
     @Test
