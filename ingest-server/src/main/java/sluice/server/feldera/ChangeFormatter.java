@@ -9,15 +9,14 @@ import sluice.codec.row.RowSink;
 import sluice.codec.schema.Column;
 import sluice.codec.schema.DataType;
 import sluice.codec.schema.TableSchema;
+import sluice.server.query.TimestampText;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -119,11 +118,11 @@ final class ChangeFormatter
                 row.put(name, LocalTime.ofNanoOfDay(reader.getLong(c)).toString());
                 break;
             case TIMESTAMP:
-                row.put(name, timestamp(Math.floorDiv(reader.getLong(c), 1_000_000L),
+                row.put(name, TimestampText.trimmed(Math.floorDiv(reader.getLong(c), 1_000_000L),
                     (int)Math.floorMod(reader.getLong(c), 1_000_000L) * 1000));
                 break;
             case TIMESTAMP_NS:
-                row.put(name, timestamp(Math.floorDiv(reader.getLong(c), 1_000_000_000L),
+                row.put(name, TimestampText.trimmed(Math.floorDiv(reader.getLong(c), 1_000_000_000L),
                     (int)Math.floorMod(reader.getLong(c), 1_000_000_000L)));
                 break;
             case UUID:
@@ -153,41 +152,5 @@ final class ChangeFormatter
                 row.put(name, new String(reader.getByteArray(c), StandardCharsets.UTF_8));
                 break;
         }
-    }
-
-    /**
-     * As DuckDB prints a timestamp: fraction only when non-zero, trailing zeros dropped. Per value of an egress
-     * stream, so built by hand rather than with String.format and a regex.
-     */
-    static String timestamp(final long seconds, final int nanos)
-    {
-        final LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        final StringBuilder out = new StringBuilder(32).append(time.toLocalDate()).append(' ');
-        twoDigits(out, time.getHour()).append(':');
-        twoDigits(out, time.getMinute()).append(':');
-        twoDigits(out, time.getSecond());
-        if (nanos != 0)
-        {
-            int digits = 9;
-            int fraction = nanos;
-            while (fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
-            out.append('.');
-            final String text = Integer.toString(fraction);
-            for (int pad = digits - text.length(); pad > 0; pad--)
-            {
-                out.append('0');
-            }
-            out.append(text);
-        }
-        return out.toString();
-    }
-
-    private static StringBuilder twoDigits(final StringBuilder out, final int value)
-    {
-        return out.append((char)('0' + value / 10)).append((char)('0' + value % 10));
     }
 }

@@ -8,7 +8,8 @@ import sluice.server.ingest.IngestLoops;
 import sluice.server.query.QueryExecutor;
 
 /**
- * Timeplus Proton's REST API (spec/proton.md): {@code /proton/v1/ingest/streams/{stream}}, {@code /proton/ping},
+ * Timeplus Proton's REST API (spec/proton.md): {@code /proton/v1/ingest/streams/{stream}},
+ * {@code /proton/v1/ddl/streams}, {@code /proton/v1/search}, ClickHouse-style SQL on {@code /}, {@code /proton/ping},
  * {@code /proton/info}. Streams live in the DuckDB schema named after their database, {@code default} unless named.
  */
 public final class ProtonApi
@@ -26,10 +27,12 @@ public final class ProtonApi
         final ProtonStreams streams = new ProtonStreams(ingest.catalog());
         final ProtonDdlEndpoint ddl = new ProtonDdlEndpoint(streams, queries, config.http().maxBufferedBodyBytes());
         router.add(ProtonDdlEndpoint.PATH, ddl).add(ProtonDdlEndpoint.PATH + "/", ddl);
-        router.add(ProtonSqlEndpoint.PATH, new ProtonSqlEndpoint(streams, queries,
+        final ProtonIngestEndpoint rows = new ProtonIngestEndpoint(ingest, streams, config.http(),
+            config.maxRecordBytes());
+        router.add(ProtonIngestEndpoint.PREFIX, rows);
+        router.add(ProtonSqlEndpoint.PATH, new ProtonSqlEndpoint(streams, queries, rows,
             config.http().maxBufferedBodyBytes()));
-        router.add(ProtonIngestEndpoint.PREFIX,
-            new ProtonIngestEndpoint(ingest, streams, config.http(), config.maxRecordBytes()));
+        router.add(ProtonSearchEndpoint.PATH, new ProtonSearchEndpoint(queries, config.http().maxBufferedBodyBytes()));
         router.add("/proton/ping", (request, channel) ->
         {
             channel.respond(HttpResponses.of(HttpResponseStatus.OK, ProtonErrors.CONTENT_TYPE, "{\"status\":\"UP\"}"));

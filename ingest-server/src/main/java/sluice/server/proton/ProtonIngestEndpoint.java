@@ -93,6 +93,17 @@ final class ProtonIngestEndpoint implements HttpEndpoint
             return answer(channel, ProtonErrors.error(HttpResponseStatus.NOT_FOUND, ProtonErrors.UNKNOWN_STREAM,
                 "Stream " + ProtonApi.DEFAULT_DATABASE + "." + name + " doesn't exist", requestId));
         }
+        return ingest(request, channel, stream, sync, requestId);
+    }
+
+    /**
+     * Ingests the body of {@code request} into {@code stream}, whose mode is decided: also the path of an
+     * {@code INSERT … VALUES} from the SQL endpoint, which hands its rows over as this API's body.
+     */
+    Exchange ingest(
+        final HttpRequest request, final HttpChannel channel, final TableEntry stream, final boolean sync,
+        final String requestId)
+    {
         final String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING, "identity")
             .toLowerCase(Locale.ROOT);
         if (!encoding.equals("identity") && !encoding.equals("gzip"))

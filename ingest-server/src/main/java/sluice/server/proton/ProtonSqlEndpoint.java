@@ -1,38 +1,40 @@
 package sluice.server.proton;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import sluice.server.catalog.TableEntry;
 import sluice.server.http.BufferedExchange;
 import sluice.server.http.Exchange;
 import sluice.server.http.Exchanges;
 import sluice.server.http.HttpChannel;
 import sluice.server.http.HttpEndpoint;
 import sluice.server.http.HttpResponses;
-import sluice.server.query.JsonRows;
 import sluice.server.query.QueryExecutor;
+import sluice.server.sql.SqlCursor;
 import sluice.server.sql.SqlLexer;
 import sluice.server.sql.SqlToken;
-import sluice.server.store.Sql;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * ClickHouse-style SQL over HTTP on Proton's port (spec/proton.md): {@code GET|POST /?query=…}, the POST body
  * appended to the query (or the whole query without one). {@code CREATE STREAM} and {@code DROP STREAM [IF EXISTS]}
- * change streams; {@code SELECT}/{@code WITH} read them, {@code table(s)} standing for the stored rows of {@code s},
- * answered as {@code TabSeparated} (default), {@code JSON}, {@code JSONEachRow}, {@code CSV} or {@code CSVWithNames}
- * when the query ends in {@code FORMAT name}. Errors are ClickHouse's text, {@code Code: N. DB::Exception: …}.
- * Queries run in database {@code default} with DuckDB's file access off. Not yet: {@code INSERT … VALUES}.
+ * change streams; {@code INSERT … VALUES} adds rows; {@code SELECT}/{@code WITH} read them, {@code table(s)} standing
+ * for the stored rows of {@code s} ({@link ProtonSelect}), answered in a {@link ClickHouseFormats} format,
+ * {@code TabSeparated} unless the query ends in {@code FORMAT name}. Errors are ClickHouse's text, {@code Code: N. DB::Exception: …}.
+ * {@code INSERT … VALUES} goes through the ingest API's path ({@link ProtonInsert}). Queries run in database
+ * {@code default} with DuckDB's file access off.
  */
 final class ProtonSqlEndpoint implements HttpEndpoint
 {
@@ -40,12 +42,16 @@ final class ProtonSqlEndpoint implements HttpEndpoint
 
     private final ProtonStreams streams;
     private final QueryExecutor executor;
+    private final ProtonIngestEndpoint ingest;
     private final int maxBodyBytes;
 
-    ProtonSqlEndpoint(final ProtonStreams streams, final QueryExecutor executor, final int maxBodyBytes)
+    ProtonSqlEndpoint(
+        final ProtonStreams streams, final QueryExecutor executor, final ProtonIngestEndpoint ingest,
+        final int maxBodyBytes)
     {
         this.streams = streams;
         this.executor = executor;
+        this.ingest = ingest;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -56,7 +62,7 @@ final class ProtonSqlEndpoint implements HttpEndpoint
         final String query = params == null || params.isEmpty() ? "" : params.get(0);
         if (!HttpMethod.POST.equals(request.method()))
         {
-            run(query, channel);
+            run(request, query, channel);
             return Exchanges.DISCARD;
         }
         return new BufferedExchange(request, channel, maxBodyBytes, new BufferedExchange.BodyHandler()
@@ -65,7 +71,7 @@ final class ProtonSqlEndpoint implements HttpEndpoint
             public void onBody(final HttpRequest request, final byte[] body, final HttpChannel channel)
             {
                 final String text = new String(body, StandardCharsets.UTF_8);
-                run(query.isEmpty() ? text : query + " " + text, channel);
+                run(request, query.isEmpty() ? text : query + " " + text, channel);
             }
 
             @Override
@@ -76,12 +82,12 @@ final class ProtonSqlEndpoint implements HttpEndpoint
         });
     }
 
-    private void run(final String sql, final HttpChannel channel)
+    private void run(final HttpRequest request, final String sql, final HttpChannel channel)
     {
         final List<SqlToken> tokens;
         try
         {
-            tokens = SqlLexer.tokenize(sql);
+            tokens = SqlLexer.tokenizeClickHouse(sql);
         }
         catch (final IllegalArgumentException e)
         {
@@ -111,58 +117,85 @@ final class ProtonSqlEndpoint implements HttpEndpoint
         {
             select(tokens, sql, channel);
         }
+        else if (first.isKeyword("INSERT"))
+        {
+            insert(request, tokens, sql, channel);
+        }
         else
         {
             channel.respond(error(HttpResponseStatus.BAD_REQUEST, ProtonErrors.SYNTAX_ERROR,
-                "Syntax error: this endpoint runs CREATE STREAM, DROP STREAM and SELECT; got " + first.display()));
+                "Syntax error: this endpoint runs CREATE STREAM, DROP STREAM, INSERT … VALUES and SELECT; got " +
+                    first.display()));
         }
+    }
+
+    /**
+     * {@code INSERT … VALUES}: the rows become the ingest API's body and go the same way (decoder, ring, commit), in
+     * sync mode: answered once visible, all or nothing, errors naming the row.
+     */
+    private void insert(
+        final HttpRequest request, final List<SqlToken> tokens, final String sql, final HttpChannel channel)
+    {
+        final ProtonInsert.Statement insert;
+        final TableEntry stream;
+        try
+        {
+            final ProtonInsert.Target target = ProtonInsert.target(sql, tokens);
+            stream = streams.find(target.database(), target.stream());
+            if (stream == null)
+            {
+                channel.respond(error(HttpResponseStatus.NOT_FOUND, ProtonErrors.UNKNOWN_STREAM,
+                    ProtonStreams.unknownMessage(target.database(), target.stream())));
+                return;
+            }
+            insert = ProtonInsert.parse(sql, tokens, target, stream.schema(), Instant.now());
+        }
+        catch (final IllegalArgumentException e)
+        {
+            channel.respond(error(HttpResponseStatus.BAD_REQUEST, ProtonErrors.SYNTAX_ERROR, e.getMessage()));
+            return;
+        }
+        final byte[] body = insert.body().getBytes(StandardCharsets.UTF_8);
+        final DefaultHttpRequest rows = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST,
+            ProtonIngestEndpoint.PREFIX + stream.name() + "?mode=sync", request.headers().copy());
+        rows.headers().remove(HttpHeaderNames.CONTENT_ENCODING).set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        final Exchange exchange = ingest.ingest(rows, new InsertAnswers(channel), stream, true,
+            ProtonRequestId.of(request));
+        final ByteBuf content = Unpooled.wrappedBuffer(body);
+        try
+        {
+            exchange.onContent(content);
+        }
+        finally
+        {
+            content.release();
+        }
+        exchange.onEnd();
     }
 
     private FullHttpResponse drop(final List<SqlToken> tokens, final String sql) throws SQLException
     {
-        int i = 2;
-        boolean ifExists = false;
-        if (tokens.size() > i + 1 && tokens.get(i).isKeyword("IF") && tokens.get(i + 1).isKeyword("EXISTS"))
+        final SqlCursor in = new SqlCursor(tokens, 2);
+        final boolean ifExists = in.acceptKeyword("IF");
+        if (ifExists)
         {
-            ifExists = true;
-            i += 2;
+            in.expectKeyword("EXISTS", "EXISTS");
         }
         String database = ProtonStreams.DEFAULT_DATABASE;
-        if (i >= tokens.size() || !tokens.get(i).isName())
-        {
-            throw new IllegalArgumentException("Syntax error: expected a stream name in " + sql);
-        }
-        String name = name(tokens.get(i), sql);
-        if (tokens.size() > i + 2 && tokens.get(i + 1).isSymbol('.'))
+        String name = ProtonStreamDdl.name(in, sql, "a stream name");
+        if (in.acceptSymbol('.'))
         {
             database = name;
-            name = name(tokens.get(i + 2), sql);
-            i += 2;
+            name = ProtonStreamDdl.name(in, sql, "a stream name");
         }
-        final int end = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(';') ? i + 2 : i + 1;
-        if (end != tokens.size())
-        {
-            throw new IllegalArgumentException("Syntax error: unexpected " + tokens.get(i + 1).display() +
-                " after the stream name");
-        }
+        in.acceptSymbol(';');
+        in.expectEnd();
         if (!streams.drop(database, name) && !ifExists)
         {
             return error(HttpResponseStatus.NOT_FOUND, ProtonErrors.UNKNOWN_STREAM,
                 ProtonStreams.unknownMessage(database, name));
         }
         return empty();
-    }
-
-    /** Proton names are case-sensitive: the name as written, quotes removed. */
-    private static String name(final SqlToken token, final String sql)
-    {
-        final String source = token.source(sql);
-        if (token.type() == SqlToken.Type.QUOTED_IDENTIFIER)
-        {
-            final char quote = source.charAt(0);
-            return source.substring(1, source.length() - 1).replace(String.valueOf(quote) + quote, String.valueOf(quote));
-        }
-        return source;
     }
 
     private void select(final List<SqlToken> tokens, final String sql, final HttpChannel channel)
@@ -179,118 +212,22 @@ final class ProtonSqlEndpoint implements HttpEndpoint
             end -= 2;
         }
         final String chosen = format;
-        if (!List.of("TabSeparated", "TSV", "JSON", "JSONEachRow", "CSV", "CSVWithNames").contains(chosen))
+        if (!ClickHouseFormats.isKnown(chosen))
         {
             channel.respond(error(HttpResponseStatus.BAD_REQUEST, 73, "Unknown format " + chosen));
             return;
         }
-        // table(s) reads the stored rows of stream s: in DuckDB that is just s.
-        final StringBuilder rewritten = new StringBuilder();
-        int copied = 0;
-        for (int i = 0; i < end; i++)
+        final String query;
+        try
         {
-            if (i + 3 < end && tokens.get(i).isKeyword("TABLE") && tokens.get(i + 1).isSymbol('(') &&
-                tokens.get(i + 2).isName() && tokens.get(i + 3).isSymbol(')'))
-            {
-                rewritten.append(sql, copied, tokens.get(i).offset()).append(tokens.get(i + 2).source(sql));
-                copied = tokens.get(i + 3).endOffset();
-                i += 3;
-            }
+            query = ProtonSelect.toDuckDb(tokens, sql, end);
         }
-        final int stop = end == tokens.size() ? sql.length() : tokens.get(end - 1).endOffset();
-        rewritten.append(sql, copied, Math.max(copied, stop));
-        final String query = rewritten.toString();
-        submit(channel, connection ->
+        catch (final IllegalArgumentException e)
         {
-            try (Statement statement = connection.createStatement())
-            {
-                statement.execute("USE " + Sql.quote(ProtonStreams.DEFAULT_DATABASE));
-                try (ResultSet rs = statement.executeQuery(query))
-                {
-                    return format(rs, chosen);
-                }
-            }
-        });
-    }
-
-    private static FullHttpResponse format(final ResultSet rs, final String format) throws SQLException
-    {
-        final ResultSetMetaData meta = rs.getMetaData();
-        final int columns = meta.getColumnCount();
-        final StringBuilder out = new StringBuilder();
-        switch (format)
-        {
-            case "JSONEachRow":
-                while (rs.next())
-                {
-                    out.append(JsonRows.row(rs, meta)).append('\n');
-                }
-                return HttpResponses.of(HttpResponseStatus.OK, "application/x-ndjson; charset=UTF-8", out.toString());
-            case "JSON":
-                final com.fasterxml.jackson.databind.node.ObjectNode root = ProtonErrors.JSON.createObjectNode();
-                final com.fasterxml.jackson.databind.node.ArrayNode metaNode = root.putArray("meta");
-                for (int c = 1; c <= columns; c++)
-                {
-                    metaNode.addObject().put("name", meta.getColumnLabel(c)).put("type", meta.getColumnTypeName(c));
-                }
-                final com.fasterxml.jackson.databind.node.ArrayNode data = root.putArray("data");
-                int rows = 0;
-                while (rs.next())
-                {
-                    data.add(JsonRows.row(rs, meta));
-                    rows++;
-                }
-                root.put("rows", rows);
-                return HttpResponses.of(HttpResponseStatus.OK, "application/json; charset=UTF-8", root + "\n");
-            case "CSV":
-            case "CSVWithNames":
-                if (format.equals("CSVWithNames"))
-                {
-                    for (int c = 1; c <= columns; c++)
-                    {
-                        out.append(c == 1 ? "" : ",").append(csv(meta.getColumnLabel(c)));
-                    }
-                    out.append('\n');
-                }
-                while (rs.next())
-                {
-                    for (int c = 1; c <= columns; c++)
-                    {
-                        final String value = rs.getString(c);
-                        out.append(c == 1 ? "" : ",").append(value == null ? "\\N" : csv(value));
-                    }
-                    out.append('\n');
-                }
-                return HttpResponses.of(HttpResponseStatus.OK, "text/csv; charset=UTF-8", out.toString());
-            default:
-                while (rs.next())
-                {
-                    for (int c = 1; c <= columns; c++)
-                    {
-                        final String value = rs.getString(c);
-                        out.append(c == 1 ? "" : "\t").append(value == null ? "\\N" : tsv(value));
-                    }
-                    out.append('\n');
-                }
-                return HttpResponses.of(HttpResponseStatus.OK, "text/tab-separated-values; charset=UTF-8",
-                    out.toString());
+            channel.respond(error(HttpResponseStatus.BAD_REQUEST, ProtonErrors.SYNTAX_ERROR, e.getMessage()));
+            return;
         }
-    }
-
-    /** ClickHouse's CSV: a value is quoted when it holds a delimiter, a quote or a line break. */
-    private static String csv(final String value)
-    {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0)
-        {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
-    }
-
-    /** ClickHouse's TabSeparated escapes: backslash, tab and line breaks. */
-    private static String tsv(final String value)
-    {
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        submit(channel, connection -> ProtonSelect.run(connection, query, chosen));
     }
 
     private void submit(final HttpChannel channel, final QueryExecutor.SqlTask<FullHttpResponse> work)
@@ -302,32 +239,8 @@ final class ProtonSqlEndpoint implements HttpEndpoint
                 channel.respond(response);
                 return;
             }
-            final Throwable cause = QueryExecutor.cause(failure);
-            if (cause instanceof ProtonStreams.StreamExistsException)
-            {
-                channel.respond(error(HttpResponseStatus.BAD_REQUEST, ProtonErrors.STREAM_EXISTS, cause.getMessage()));
-            }
-            else if (cause instanceof IllegalArgumentException)
-            {
-                channel.respond(error(HttpResponseStatus.BAD_REQUEST, ProtonErrors.SYNTAX_ERROR, cause.getMessage()));
-            }
-            else if (cause instanceof RejectedExecutionException)
-            {
-                channel.respond(error(HttpResponseStatus.SERVICE_UNAVAILABLE, ProtonErrors.TOO_MANY_REQUESTS,
-                    "too many queries queued"));
-            }
-            else if (cause instanceof SQLException)
-            {
-                final String message = String.valueOf(cause.getMessage());
-                final boolean missing = message.toLowerCase(Locale.ROOT).contains("does not exist");
-                channel.respond(error(missing ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.BAD_REQUEST,
-                    missing ? ProtonErrors.UNKNOWN_STREAM : ProtonErrors.SYNTAX_ERROR, message));
-            }
-            else
-            {
-                channel.respond(error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ProtonErrors.INTERNAL,
-                    String.valueOf(cause.getMessage())));
-            }
+            final ProtonFailure why = ProtonFailure.of(failure);
+            channel.respond(error(why.status(), why.code(), why.message()));
         });
     }
 
@@ -336,7 +249,7 @@ final class ProtonSqlEndpoint implements HttpEndpoint
         return HttpResponses.of(HttpResponseStatus.OK, "text/plain; charset=UTF-8", "");
     }
 
-    private static FullHttpResponse error(final HttpResponseStatus status, final int code, final String message)
+    static FullHttpResponse error(final HttpResponseStatus status, final int code, final String message)
     {
         return HttpResponses.of(status, "text/plain; charset=UTF-8",
             "Code: " + code + ". DB::Exception: " + message + "\n");

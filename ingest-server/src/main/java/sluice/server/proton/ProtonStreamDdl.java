@@ -412,8 +412,8 @@ public final class ProtonStreamDdl
         return position > 0 ? " (position " + position + ")" : "";
     }
 
-    /** A bare name as written (case kept) or a quoted one's content. */
-    private static String name(final SqlCursor in, final String sql, final String expected)
+    /** A bare name as written (case kept) or a quoted one's content: Proton names are case-sensitive. */
+    static String name(final SqlCursor in, final String sql, final String expected)
     {
         final SqlToken token = in.peek();
         if (token == null || !token.isName())

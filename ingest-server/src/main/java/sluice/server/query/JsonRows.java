@@ -1,6 +1,9 @@
 package sluice.server.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
@@ -8,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 
-/** Query result rows as JSON objects, for the dialects whose query endpoints answer one object per row. */
+/** Query result rows as JSON objects or arrays, for the dialects whose query endpoints answer JSON rows. */
 public final class JsonRows
 {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,46 +26,55 @@ public final class JsonRows
         final ObjectNode row = JSON.createObjectNode();
         for (int c = 1; c <= meta.getColumnCount(); c++)
         {
-            final Object value = rs.getObject(c);
-            final String name = meta.getColumnLabel(c);
-            if (value == null)
-            {
-                row.putNull(name);
-            }
-            else if (value instanceof Boolean)
-            {
-                row.put(name, (Boolean)value);
-            }
-            else if (value instanceof Long || value instanceof Integer || value instanceof Short ||
-                value instanceof Byte)
-            {
-                row.put(name, ((Number)value).longValue());
-            }
-            else if (value instanceof Double || value instanceof Float)
-            {
-                final double d = ((Number)value).doubleValue();
-                if (Double.isFinite(d))
-                {
-                    row.put(name, d);
-                }
-                else
-                {
-                    row.put(name, Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
-                }
-            }
-            else if (value instanceof BigDecimal)
-            {
-                row.put(name, (BigDecimal)value);
-            }
-            else if (value instanceof java.math.BigInteger)
-            {
-                row.put(name, new BigDecimal((java.math.BigInteger)value));
-            }
-            else
-            {
-                row.put(name, rs.getString(c));
-            }
+            row.set(meta.getColumnLabel(c), value(rs, c));
         }
         return row;
+    }
+
+    /** The current row as a JSON array of its values, typed as in {@link #row}. */
+    public static ArrayNode values(final ResultSet rs, final ResultSetMetaData meta) throws SQLException
+    {
+        final ArrayNode row = JSON.createArrayNode();
+        for (int c = 1; c <= meta.getColumnCount(); c++)
+        {
+            row.add(value(rs, c));
+        }
+        return row;
+    }
+
+    private static JsonNode value(final ResultSet rs, final int c) throws SQLException
+    {
+        final Object value = rs.getObject(c);
+        final JsonNodeFactory nodes = JSON.getNodeFactory();
+        if (value == null)
+        {
+            return nodes.nullNode();
+        }
+        if (value instanceof Boolean)
+        {
+            return nodes.booleanNode((Boolean)value);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte)
+        {
+            return nodes.numberNode(((Number)value).longValue());
+        }
+        if (value instanceof Double || value instanceof Float)
+        {
+            final double d = ((Number)value).doubleValue();
+            if (Double.isFinite(d))
+            {
+                return nodes.numberNode(d);
+            }
+            return nodes.textNode(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        }
+        if (value instanceof BigDecimal)
+        {
+            return nodes.numberNode((BigDecimal)value);
+        }
+        if (value instanceof java.math.BigInteger)
+        {
+            return nodes.numberNode(new BigDecimal((java.math.BigInteger)value));
+        }
+        return nodes.textNode(rs.getString(c));
     }
 }

@@ -27,6 +27,29 @@ public final class SqlCursor
         return i < tokens.size() ? tokens.get(i) : null;
     }
 
+    /** The index of the current token. */
+    public int index()
+    {
+        return index;
+    }
+
+    /** The current token, consumed; a syntax error naming {@code expected} at the end. */
+    public SqlToken next(final String expected)
+    {
+        final SqlToken token = peek();
+        if (token == null)
+        {
+            throw syntax(expected);
+        }
+        index++;
+        return token;
+    }
+
+    public boolean peekSymbol(final char symbol)
+    {
+        return index < tokens.size() && tokens.get(index).isSymbol(symbol);
+    }
+
     /** Moves past the current token. */
     public void advance()
     {
@@ -42,6 +65,12 @@ public final class SqlCursor
     public void skipParenthesized()
     {
         expectSymbol('(', "'('");
+        skipToClose();
+    }
+
+    /** After a {@code (}: skips what follows up to and including its matching {@code )}. */
+    public void skipToClose()
+    {
         int depth = 1;
         while (depth > 0)
         {
@@ -84,7 +113,7 @@ public final class SqlCursor
 
     public boolean acceptSymbol(final char symbol)
     {
-        if (index < tokens.size() && tokens.get(index).isSymbol(symbol))
+        if (peekSymbol(symbol))
         {
             index++;
             return true;

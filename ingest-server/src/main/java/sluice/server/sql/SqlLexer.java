@@ -36,6 +36,20 @@ public final class SqlLexer
      */
     public static List<SqlToken> tokenize(final String sql)
     {
+        return tokenize(sql, false);
+    }
+
+    /**
+     * As {@link #tokenize(String)}, but every {@code '…'} string also takes backslash escapes, as ClickHouse (and so
+     * Proton) reads them: {@code \'}, {@code \\}, {@code \n}, {@code \t}, {@code \xHH}, ….
+     */
+    public static List<SqlToken> tokenizeClickHouse(final String sql)
+    {
+        return tokenize(sql, true);
+    }
+
+    private static List<SqlToken> tokenize(final String sql, final boolean backslashInStrings)
+    {
         final List<SqlToken> tokens = new ArrayList<>();
         final int length = sql.length();
         int i = 0;
@@ -56,7 +70,7 @@ public final class SqlLexer
             }
             else if (c == '\'')
             {
-                i = string(sql, i, i, false, tokens);
+                i = string(sql, i, i, backslashInStrings, tokens);
             }
             else if ((c == 'E' || c == 'e') && i + 1 < length && sql.charAt(i + 1) == '\'')
             {
@@ -132,14 +146,43 @@ public final class SqlLexer
             }
             if (c == '\\' && backslashEscapes && i + 1 < length)
             {
-                text.append(sql.charAt(i + 1));
-                i += 2;
+                i = escape(sql, i + 1, text);
                 continue;
             }
             text.append(c);
             i++;
         }
         throw new IllegalArgumentException("unterminated string literal starting at position " + (start + 1));
+    }
+
+    /** The C-style escape whose letter is at {@code i}, appended to {@code text}; returns where the literal goes on. */
+    private static int escape(final String sql, final int i, final StringBuilder text)
+    {
+        final char e = sql.charAt(i);
+        switch (e)
+        {
+            case 'n': text.append('\n'); return i + 1;
+            case 't': text.append('\t'); return i + 1;
+            case 'r': text.append('\r'); return i + 1;
+            case 'b': text.append('\b'); return i + 1;
+            case 'f': text.append('\f'); return i + 1;
+            case '0': text.append('\0'); return i + 1;
+            case 'a': text.append('\u0007'); return i + 1;
+            case 'v': text.append('\u000b'); return i + 1;
+            case 'x':
+                if (i + 2 < sql.length() && Character.digit(sql.charAt(i + 1), 16) >= 0 &&
+                    Character.digit(sql.charAt(i + 2), 16) >= 0)
+                {
+                    text.append((char)Integer.parseInt(sql.substring(i + 1, i + 3), 16));
+                    return i + 3;
+                }
+                text.append(e);
+                return i + 1;
+            default:
+                // \\, \', and any other character stand for themselves.
+                text.append(e);
+                return i + 1;
+        }
     }
 
     private static int quotedIdentifier(final String sql, final int start, final char quote, final List<SqlToken> out)
