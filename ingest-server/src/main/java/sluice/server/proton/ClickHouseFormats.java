@@ -106,15 +106,16 @@ final class ClickHouseFormats
     }
 
     /**
-     * A value as text; timestamps as ClickHouse prints a datetime64(3), {@code 2021-04-01 12:00:00.250} (DuckDB keeps
-     * microseconds and a result does not tell the stream column's precision: milliseconds are the least printed).
+     * A value as text; timestamps as ClickHouse prints them, {@code 2021-04-01 12:00:00.250}, the fraction in groups of
+     * three digits. DuckDB keeps microseconds and a result does not tell the stream column's precision, so a whole
+     * second prints no fraction (ClickHouse prints a datetime64(3) one with {@code .000}).
      */
     private static String text(final ResultSet rs, final ResultSetMetaData meta, final int c) throws SQLException
     {
         if (meta.getColumnType(c) == Types.TIMESTAMP)
         {
             final LocalDateTime time = rs.getObject(c, LocalDateTime.class);
-            return time == null ? null : TimestampText.milliseconds(time);
+            return time == null ? null : TimestampText.grouped(time);
         }
         return rs.getString(c);
     }

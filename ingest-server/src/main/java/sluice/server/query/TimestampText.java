@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 
 /**
  * Timestamps as text, {@code yyyy-MM-dd hh:mm:ss[.fraction]}, in the two styles the dialects print: DuckDB's and
- * Feldera's (the fraction only as long as it has digits) and ClickHouse's for a datetime64(3) (at least milliseconds,
- * in groups of three digits). Per value of result sets and egress streams, so built by hand rather than with
- * String.format. Pure functions.
+ * Feldera's (the fraction only as long as it has digits) and, for Proton, in groups of three digits as ClickHouse
+ * prints milliseconds, microseconds or nanoseconds. Per value of result sets and egress streams, so built by hand
+ * rather than with String.format. Pure functions.
  */
 public final class TimestampText
 {
@@ -24,16 +24,16 @@ public final class TimestampText
         return format(epochSeconds, nanos, 0, 1);
     }
 
-    /** ClickHouse's datetime64 style: {@code 2024-02-25 12:12:33.000}, {@code …:33.500}, {@code …:33.000123}. */
-    public static String milliseconds(final long epochSeconds, final int nanos)
+    /** In groups of three digits: {@code 2024-02-25 12:12:33}, {@code …:33.500}, {@code …:33.000123}. */
+    public static String grouped(final long epochSeconds, final int nanos)
     {
-        return format(epochSeconds, nanos, 3, 3);
+        return format(epochSeconds, nanos, 0, 3);
     }
 
-    /** ClickHouse's style for a {@link LocalDateTime} read from a result set. */
-    public static String milliseconds(final LocalDateTime time)
+    /** {@link #grouped(long, int)} for a {@link LocalDateTime} read from a result set. */
+    public static String grouped(final LocalDateTime time)
     {
-        return milliseconds(time.toEpochSecond(ZoneOffset.UTC), time.getNano());
+        return grouped(time.toEpochSecond(ZoneOffset.UTC), time.getNano());
     }
 
     /**

@@ -51,8 +51,8 @@ class ProtonSqlE2eTest
         assertEquals("{\"id\":1,\"ts\":\"2021-04-01 12:00:00.250\"}\n",
             sql("SELECT id, ts FROM table(iv) WHERE id = 1 FORMAT JSONEachRow").body());
         assertEquals("1\tIt's\t-2.5\t[a, b]\t{k=1, j=-2}\t2021-04-01 12:00:00.250\n" +
-            "2\ttab\\there\t\\N\t[]\t{}\t2021-04-02 00:00:00.000\n" +
-            "3\tx\t100.0\t[c]\t{}\t2021-04-01 00:00:00.000\n",
+            "2\ttab\\there\t\\N\t[]\t{}\t2021-04-02 00:00:00\n" +
+            "3\tx\t100.0\t[c]\t{}\t2021-04-01 00:00:00\n",
             sql("SELECT id, name, v, tags, attrs, ts FROM table(iv) ORDER BY id").body());
         // Without a column list the rows give every declared column; _tp_time takes its DEFAULT.
         assertEquals(200, sql("INSERT INTO iv VALUES (4, 'all', 0.5, [], {}, now64(3, 'UTC'))").statusCode());
