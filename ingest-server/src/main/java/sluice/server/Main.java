@@ -11,12 +11,14 @@ import sluice.server.cli.ShutdownLogManager;
 import sluice.server.cli.Sizes;
 import sluice.server.config.Durability;
 import sluice.server.config.Listen;
+import sluice.server.config.SecurityConfig;
 import sluice.server.config.ServerConfig;
 import sluice.server.http.HttpConfig;
 import sluice.server.ingest.IngestConfig;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -137,6 +139,36 @@ public final class Main implements Callable<Integer>
         description = "Rows after which the writer commits without waiting.")
     private long groupCommitRows;
 
+    @Option(names = "--api-key", split = ",", paramLabel = "NAME:SCOPES:SECRET",
+        description = "An API key clients send as Authorization: Bearer SECRET; scopes ingest+query+admin. Give " +
+            "NAME:SCOPES:sha256:HEX to keep the secret itself out of the configuration. Prefer SLUICE_API_KEY or " +
+            "the config file to the command line.")
+    private List<String> apiKeys = new ArrayList<>();
+
+    @Option(names = "--jwt-secret", paramLabel = "SECRET", description = "Accept HS256 JWTs signed with SECRET " +
+        "(at least 32 bytes; prefer SLUICE_JWT_SECRET).")
+    private String jwtSecret;
+
+    @Option(names = "--jwt-public-key", paramLabel = "FILE", description = "Accept RS256 JWTs verified with this " +
+        "PEM public key.")
+    private Path jwtPublicKey;
+
+    @Option(names = "--jwt-issuer", paramLabel = "ISS", description = "Required iss claim of JWTs.")
+    private String jwtIssuer;
+
+    @Option(names = "--jwt-audience", paramLabel = "AUD", description = "Required aud claim of JWTs.")
+    private String jwtAudience;
+
+    @Option(names = "--allow-unauthenticated", description = "Serve non-loopback addresses without credentials " +
+        "(a trusted network only).")
+    private boolean allowUnauthenticated;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve HTTPS.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key (PKCS#8) of --tls-cert.")
+    private Path tlsKey;
+
     @Spec
     private CommandSpec spec;
 
@@ -222,7 +254,8 @@ public final class Main implements Callable<Integer>
         final StringBuilder where = new StringBuilder();
         for (final InetSocketAddress address : server.addresses())
         {
-            where.append(where.length() == 0 ? "" : ", ").append("http://")
+            where.append(where.length() == 0 ? "" : ", ")
+                .append(config.security().tlsEnabled() ? "https://" : "http://")
                 .append(address.getAddress().getHostAddress().contains(":") ? "[" +
                     address.getAddress().getHostAddress() + "]" : address.getAddress().getHostAddress())
                 .append(':').append(address.getPort());
@@ -233,6 +266,12 @@ public final class Main implements Callable<Integer>
             "rings " + config.ringBytes() / (1 << 20) + " MiB each)");
         LOG.info("durability " + config.durability().name().toLowerCase(Locale.ROOT) + ": " +
             config.durability().description());
+        // Names and counts only: secrets never reach the log.
+        final SecurityConfig security = config.security();
+        LOG.info(security.requiresCredentials() ? "credentials required: " + security.apiKeys().size() +
+            " API key(s)" + (security.jwtSecret() != null ? ", HS256 JWTs" : "") +
+            (security.jwtPublicKey() != null ? ", RS256 JWTs" : "") : "no credentials required (no API keys " +
+            "configured" + (security.allowUnauthenticated() ? ", --allow-unauthenticated" : ", loopback only") + ")");
         stopped.await();
         return 0;
     }
@@ -264,6 +303,14 @@ public final class Main implements Callable<Integer>
                 .idleTimeoutNanos(Sizes.nanos(idleTimeout))
                 .readTimeoutNanos(Sizes.nanos(readTimeout))
                 .backpressureTimeoutNanos(Sizes.nanos(backpressureTimeout));
+            final SecurityConfig security = config.security();
+            apiKeys.stream().filter(key -> !key.isBlank()).forEach(security::apiKey);
+            security.jwtSecret(blankToNull(jwtSecret)).jwtPublicKey(jwtPublicKey).jwtIssuer(blankToNull(jwtIssuer))
+                .jwtAudience(blankToNull(jwtAudience)).allowUnauthenticated(allowUnauthenticated);
+            if (tlsCert != null || tlsKey != null)
+            {
+                security.tls(tlsCert, tlsKey);
+            }
             config.validate();
         }
         catch (final IllegalArgumentException e)
@@ -271,6 +318,11 @@ public final class Main implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return config;
+    }
+
+    private static String blankToNull(final String text)
+    {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static Durability durability(final String text)

@@ -2,14 +2,18 @@ package sluice.server;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import sluice.server.append.Completions;
+import sluice.server.auth.Access;
+import sluice.server.auth.Authenticator;
 import sluice.server.append.RequestKeys;
 import sluice.server.append.Writer;
 import sluice.server.catalog.Catalog;
+import sluice.server.config.SecurityConfig;
 import sluice.server.config.Durability;
 import sluice.server.config.ServerConfig;
 import sluice.server.http.Exchanges;
 import sluice.server.http.HttpResponses;
 import sluice.server.http.HttpServer;
+import sluice.server.http.Tls;
 import sluice.server.http.Router;
 import sluice.server.ingest.IngestLoops;
 import sluice.server.ingest.RingProducer;
@@ -54,6 +58,7 @@ public final class SluiceServer implements AutoCloseable
     private final QueryExecutor queries;
     private final HttpServer http;
     private final List<InetSocketAddress> addresses;
+    private final Authenticator authenticator;
 
     private SluiceServer(final ServerConfig config) throws Exception
     {
@@ -85,13 +90,14 @@ public final class SluiceServer implements AutoCloseable
             }
             final IngestLoops ingest = new IngestLoops(http.loops(), producers, catalog, completions, writer, keys,
                 config.ingest(), config.durability(), config.http().maxConcurrentIngests());
-            final Router router = new Router();
-            router.add("/health", (request, channel) ->
+            authenticator = Authenticator.of(config.security());
+            final Router router = new Router(authenticator);
+            router.add("/health", Access.PUBLIC, (request, channel) ->
             {
                 channel.respond(HttpResponses.json(HttpResponseStatus.OK, "{\"status\":\"ok\"}"));
                 return Exchanges.DISCARD;
             });
-            router.add("/ready", (request, channel) ->
+            router.add("/ready", Access.PUBLIC, (request, channel) ->
             {
                 final boolean ready = writer.caughtUp();
                 channel.respond(HttpResponses.json(ready ? HttpResponseStatus.OK :
@@ -102,8 +108,11 @@ public final class SluiceServer implements AutoCloseable
             MachbaseApi.register(router, ingest, queries, config);
             feldera.register(router, ingest, queries, config, writer);
             ProtonApi.register(router, ingest, queries, config);
-            addresses = http.bind(router, config.listen());
-            feldera.listening(addresses.get(0));
+            final SecurityConfig security = config.security();
+            addresses = http.bind(router, config.listen(), security.tlsEnabled() ?
+                Tls.serverContext(security.tlsCert(), security.tlsKey()) : null);
+            feldera.listening(addresses.get(0), authenticator.internalToken(), security.tlsEnabled() ?
+                Tls.trustingOnly(security.tlsCert()) : null);
         }
         catch (final Exception | Error e)
         {

@@ -101,6 +101,22 @@ class MainTest
     }
 
     @Test
+    void nonLoopbackAddressesAreServedWithKeysOrWhenExplicitlyAllowed()
+    {
+        final ServerConfig withKey = parse(Main.commandLine(new String[0]), "--listen", "0.0.0.0:5654",
+            "--api-key", "loader:ingest:a-secret-of-enough-length");
+        assertEquals(List.of("loader:ingest:a-secret-of-enough-length"), withKey.security().apiKeys());
+        final ServerConfig allowed = parse(Main.commandLine(new String[0]), "--listen", "0.0.0.0:5654",
+            "--allow-unauthenticated");
+        assertTrue(allowed.security().allowUnauthenticated());
+        final CommandLine tls = Main.commandLine(new String[0]);
+        final StringWriter err = new StringWriter();
+        tls.setErr(new PrintWriter(err));
+        assertNotEquals(0, tls.execute("--tls-cert", "cert.pem"));
+        assertTrue(err.toString().contains("TLS needs both --tls-cert and --tls-key"), err.toString());
+    }
+
+    @Test
     void configFileWithAnUnknownKeyIsRefused() throws Exception
     {
         final Path file = dir.resolve("bad.properties");

@@ -38,7 +38,13 @@ public final class ServerConfig
     private long groupCommitRows = 2_000_000;
     private int queryThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private final HttpConfig http = new HttpConfig();
+    private final SecurityConfig security = new SecurityConfig();
     private IngestConfig ingest = IngestConfig.defaults();
+
+    public SecurityConfig security()
+    {
+        return security;
+    }
 
     public List<InetSocketAddress> listen()
     {
@@ -198,19 +204,23 @@ public final class ServerConfig
     }
 
     /**
-     * Checks that the settings fit together, and that only loopback addresses are bound (no API keys yet). Also: one ring record must hold the largest batch an event loop can encode
-     * between two flushes (flush size, one slice of input at the worst row overhead, one maximal record).
+     * Checks that the settings fit together. A non-loopback address is bound only with credentials configured (API
+     * keys or JWT keys) or the operator's explicit {@code --allow-unauthenticated} (ARCHITECTURE.md). Also: one ring
+     * record must hold the largest batch an event loop can encode between two flushes (flush size, one slice of input
+     * at the worst row overhead, one maximal record).
      */
     public void validate()
     {
+        security.validate();
         for (final InetSocketAddress address : listen())
         {
-            // ARCHITECTURE.md: without API keys (none exist yet) only loopback may be bound.
-            if (address.getAddress() == null || !address.getAddress().isLoopbackAddress())
+            if ((address.getAddress() == null || !address.getAddress().isLoopbackAddress()) &&
+                !security.requiresCredentials() && !security.allowUnauthenticated())
             {
                 throw new IllegalArgumentException("refusing to listen on " + address.getHostString() + ":" +
-                    address.getPort() + ": Sluice has no API keys configured, so it binds loopback addresses only " +
-                    "(e.g. 127.0.0.1:" + address.getPort() + " or :" + address.getPort() + ")");
+                    address.getPort() + " without credentials: configure --api-key (or --jwt-secret / " +
+                    "--jwt-public-key), bind a loopback address (e.g. 127.0.0.1:" + address.getPort() + " or :" +
+                    address.getPort() + "), or say --allow-unauthenticated");
             }
         }
         final long largestBatch = ingest.flushBytes() + 17L * ingest.sliceBytes() + maxRecordBytes + (1 << 20);

@@ -8,6 +8,7 @@ import sluice.server.ingest.IngestLoops;
 import sluice.server.query.QueryExecutor;
 import sluice.server.store.Database;
 
+import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
 
@@ -45,14 +46,19 @@ public final class FelderaApi implements AutoCloseable
         writer.changeListener(egress);
         final PipelinesEndpoint endpoint = new PipelinesEndpoint(pipelines, ingress, new FelderaQuery(queries), egress,
             queries, ingest, connectors, config.http().maxBufferedBodyBytes());
-        router.add(PipelinesEndpoint.PATH, endpoint);
-        router.add(PipelinesEndpoint.PATH + "/", endpoint);
+        router.add(PipelinesEndpoint.PATH, PipelinesEndpoint::access, endpoint);
+        router.add(PipelinesEndpoint.PATH + "/", PipelinesEndpoint::access, endpoint);
+        router.denials("/v0/", (request, status, message) -> FelderaErrors.of(status,
+            status.code() == 401 ? "Unauthorized" : "Forbidden", message));
     }
 
-    /** The server is listening at {@code address}: input connectors post their sources there. */
-    public void listening(final InetSocketAddress address)
+    /**
+     * The server is listening at {@code address}: input connectors post their sources there, with {@code token} as
+     * their bearer credentials, over TLS trusting {@code tls} when the server serves HTTPS (else null).
+     */
+    public void listening(final InetSocketAddress address, final String token, final SSLContext tls)
     {
-        connectors.listening(address);
+        connectors.listening(address, token, tls);
         // A pipeline that was running when the server stopped runs its connectors if they had not finished.
         for (final Pipeline pipeline : pipelines.all())
         {

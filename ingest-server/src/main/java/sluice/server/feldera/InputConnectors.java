@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
+import javax.net.ssl.SSLContext;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,25 +39,37 @@ final class InputConnectors implements AutoCloseable
     private final Pipelines pipelines;
     private final ExecutorService threads =
         Executors.newCachedThreadPool(new DefaultThreadFactory("sluice-connector", true));
+    /** Fetches url_input sources. */
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
-    private volatile InetSocketAddress self;
+    /** Posts to this server's ingress: {@link #client}, or one trusting its own certificate when it serves HTTPS. */
+    private volatile HttpClient self;
+    private volatile InetSocketAddress address;
+    private volatile String token;
+    private volatile String scheme = "http";
 
     InputConnectors(final Pipelines pipelines)
     {
         this.pipelines = pipelines;
     }
 
-    /** Where this server listens; connectors post there. */
-    void listening(final InetSocketAddress address)
+    /**
+     * Where this server listens, the ingest token it accepts from itself, and (HTTPS) a context trusting its
+     * certificate; connectors post there.
+     */
+    void listening(final InetSocketAddress address, final String token, final SSLContext tls)
     {
-        this.self = address;
+        this.token = token;
+        this.scheme = tls == null ? "http" : "https";
+        this.self = tls == null ? client : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .sslContext(tls).build();
+        this.address = address;
     }
 
     /** Runs the connectors of {@code pipeline}'s current version, unless they ran already. */
     void onStart(final Pipeline pipeline)
     {
-        if (pipeline.connectorsLoaded() == pipeline.version() || self == null)
+        if (pipeline.connectorsLoaded() == pipeline.version() || address == null)
         {
             return;
         }
@@ -130,7 +143,8 @@ final class InputConnectors implements AutoCloseable
                     throw new IllegalArgumentException("url_input needs an http or https URL, not '" + path + "'");
                 }
                 final HttpResponse<InputStream> response =
-                    client.send(HttpRequest.newBuilder(source).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                    client.send(HttpRequest.newBuilder(source).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() / 100 != 2)
                 {
                     response.body().close();
@@ -150,12 +164,13 @@ final class InputConnectors implements AutoCloseable
                 throw new IllegalArgumentException("transport '" + transport + "' is not supported (url_input, " +
                     "file_input)");
         }
-        final String host = self.getHostString().contains(":") ? "[" + self.getHostString() + "]" : self.getHostString();
-        final URI ingress = URI.create("http://" + host + ":" + self.getPort() + "/v0/pipelines/" +
+        final InetSocketAddress at = address;
+        final String host = at.getHostString().contains(":") ? "[" + at.getHostString() + "]" : at.getHostString();
+        final URI ingress = URI.create(scheme + "://" + host + ":" + at.getPort() + "/v0/pipelines/" +
             pipeline + "/ingress/" + encode(table.quoted() ? '"' + table.name() + '"' : table.name()) +
             "?force=true&" + formatParameters(connector.path("format")));
-        final HttpResponse<String> answer = client.send(HttpRequest.newBuilder(ingress).POST(body).build(),
-            HttpResponse.BodyHandlers.ofString());
+        final HttpResponse<String> answer = self.send(HttpRequest.newBuilder(ingress)
+            .header("Authorization", "Bearer " + token).POST(body).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200)
         {
             throw new IOException("ingest of " + path + " answered " + answer.statusCode() + ": " + answer.body());

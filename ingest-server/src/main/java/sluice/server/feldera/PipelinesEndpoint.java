@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import sluice.server.auth.Access;
 import sluice.server.http.BufferedExchange;
 import sluice.server.http.Exchange;
 import sluice.server.http.Exchanges;
@@ -42,7 +43,8 @@ final class PipelinesEndpoint implements HttpEndpoint
 
     PipelinesEndpoint(
         final Pipelines pipelines, final FelderaIngressEndpoint ingress, final FelderaQuery query,
-        final FelderaEgress egress, final QueryExecutor executor, final IngestLoops ingest, final InputConnectors connectors,
+        final FelderaEgress egress, final QueryExecutor executor, final IngestLoops ingest,
+        final InputConnectors connectors,
         final int maxBodyBytes)
     {
         this.connectors = connectors;
@@ -53,6 +55,32 @@ final class PipelinesEndpoint implements HttpEndpoint
         this.executor = executor;
         this.ingest = ingest;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /**
+     * The scope a request needs: listing and reading pipelines, their queries and egress {@code query}; ingress and
+     * completion tokens {@code ingest}; creating, changing, deleting, starting and stopping {@code admin}.
+     */
+    static Access access(final HttpRequest request)
+    {
+        final String path = new QueryStringDecoder(request.uri()).path();
+        final String rest = path.length() <= PATH.length() + 1 ? "" : path.substring(PATH.length() + 1);
+        final String[] parts = rest.split("/", -1);
+        if (parts.length >= 2)
+        {
+            switch (parts[1])
+            {
+                case "ingress":
+                case "completion_status":
+                    return Access.INGEST;
+                case "query":
+                case "egress":
+                    return Access.QUERY;
+                default:
+                    return Access.ADMIN;
+            }
+        }
+        return request.method().equals(HttpMethod.GET) ? Access.QUERY : Access.ADMIN;
     }
 
     @Override

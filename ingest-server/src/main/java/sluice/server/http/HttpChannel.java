@@ -2,10 +2,17 @@ package sluice.server.http;
 
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpResponse;
+import sluice.server.auth.Principal;
 
 /** What an {@link Exchange} sees of its connection. */
 public interface HttpChannel
 {
+    /**
+     * Who sent the current request ({@link Router#authenticate}): {@link Principal#EVERYONE} when auth is off, null
+     * when it carried no valid credentials (the router lets such a request reach only public endpoints).
+     */
+    Principal principal();
+
     /** The connection's event loop: exchanges run here, and per-loop resources (the ring) belong to it. */
     EventLoop loop();
 

@@ -22,6 +22,8 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
+import sluice.server.auth.Principal;
+
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +46,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private static final Logger LOG = Logger.getLogger(HttpConnectionHandler.class.getName());
 
     private final Router router;
+    /** The current request's principal, set before it is routed. */
+    private Principal principal;
     private final HttpConfig config;
     private ChannelHandlerContext ctx;
 
@@ -86,6 +90,12 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     public void channelActive(final ChannelHandlerContext ctx)
     {
         readIfReady();
+    }
+
+    @Override
+    public Principal principal()
+    {
+        return principal;
     }
 
     @Override
@@ -171,6 +181,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
                     " bytes\n"));
             return;
         }
+        principal = router.authenticate(request);
         exchange = router.open(request, this);
         if (expectContinue && !answered)
         {

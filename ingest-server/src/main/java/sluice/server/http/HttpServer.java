@@ -13,6 +13,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -60,9 +61,13 @@ public final class HttpServer implements AutoCloseable
         return epoll ? "epoll" : "nio";
     }
 
-    /** Listens on every address (port 0 picks a free port); returns the bound addresses in the same order. */
-    public List<InetSocketAddress> bind(final Router router, final List<InetSocketAddress> addresses)
-        throws InterruptedException
+    /**
+     * Listens on every address (port 0 picks a free port); returns the bound addresses in the same order.
+     *
+     * @param tls the server's TLS context when it serves HTTPS, else null.
+     */
+    public List<InetSocketAddress> bind(
+        final Router router, final List<InetSocketAddress> addresses, final SslContext tls) throws InterruptedException
     {
         final Class<? extends ServerChannel> channelClass =
             epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -73,7 +78,7 @@ public final class HttpServer implements AutoCloseable
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.AUTO_READ, false)
-            .childHandler(new HttpInitializer(router, config));
+            .childHandler(new HttpInitializer(router, config, tls));
         final List<InetSocketAddress> bound = new ArrayList<>();
         for (final InetSocketAddress address : addresses)
         {

@@ -1,31 +1,69 @@
 package sluice.server.http;
 
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import sluice.server.auth.Access;
+import sluice.server.auth.Authenticator;
+import sluice.server.auth.Principal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Maps a request path to its endpoint: exact paths first, then the longest matching prefix (a prefix ends with
- * {@code /}). Unknown paths get 404 in plain text. Built at start-up, read-only after.
+ * {@code /}). Unknown paths get 404 in plain text. Before an endpoint sees a request, the route's {@link Access} is
+ * checked against the principal the connection authenticated ({@link #authenticate}): 401 without valid credentials,
+ * 403 without the scope, each in the error shape of the API (its {@link Denial}, by the longest path prefix). Built
+ * at start-up, read-only after.
  */
 public final class Router
 {
-    private record Route(String path, boolean prefix, HttpEndpoint endpoint)
+    private record Route(String path, boolean prefix, Function<HttpRequest, Access> access, HttpEndpoint endpoint)
     {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, Denial> denials = new HashMap<>();
+    private final Authenticator authenticator;
+
+    public Router(final Authenticator authenticator)
+    {
+        this.authenticator = authenticator;
+    }
 
     /** Routes {@code path} exactly, or every path under it when it ends with {@code /} ({@code "/"} alone is exact). */
-    public Router add(final String path, final HttpEndpoint endpoint)
+    public Router add(final String path, final Access access, final HttpEndpoint endpoint)
     {
-        routes.add(new Route(path, path.length() > 1 && path.endsWith("/"), endpoint));
+        return add(path, request -> access, endpoint);
+    }
+
+    /** As {@link #add(String, Access, HttpEndpoint)}, the access decided per request (by method, by sub-path). */
+    public Router add(final String path, final Function<HttpRequest, Access> access, final HttpEndpoint endpoint)
+    {
+        routes.add(new Route(path, path.length() > 1 && path.endsWith("/"), access, endpoint));
         routes.sort(Comparator.comparing((Route r) -> r.prefix).thenComparing(r -> -r.path.length()));
         return this;
+    }
+
+    /** How an API under {@code prefix} answers 401 and 403. */
+    public Router denials(final String prefix, final Denial denial)
+    {
+        denials.put(prefix, denial);
+        return this;
+    }
+
+    /** The principal of a request: {@link Principal#EVERYONE} when auth is off, null for missing or bad credentials. */
+    Principal authenticate(final HttpRequest request)
+    {
+        return authenticator.authenticate(request);
     }
 
     public Exchange open(final HttpRequest request, final HttpChannel channel)
@@ -35,10 +73,52 @@ public final class Router
         {
             if (route.prefix ? path.startsWith(route.path) : path.equals(route.path))
             {
+                final Access access = route.access.apply(request);
+                final Principal who = channel.principal();
+                if (access != Access.PUBLIC && who == null)
+                {
+                    return deny(request, channel, path, HttpResponseStatus.UNAUTHORIZED,
+                        "missing or invalid credentials: send Authorization: Bearer <API key or JWT>");
+                }
+                if (access.scope() != null && !who.may(access.scope()))
+                {
+                    return deny(request, channel, path, HttpResponseStatus.FORBIDDEN,
+                        "'" + who.name() + "' lacks the " + access.scope().name().toLowerCase(Locale.ROOT) +
+                            " scope this needs");
+                }
                 return route.endpoint.open(request, channel);
             }
         }
         channel.respond(HttpResponses.text(HttpResponseStatus.NOT_FOUND, "no such endpoint: " + path + "\n"));
         return Exchanges.DISCARD;
+    }
+
+    /** The denial of the API whose prefix of {@code path} is longest; plain JSON when none registered one. */
+    private Exchange deny(
+        final HttpRequest request, final HttpChannel channel, final String path, final HttpResponseStatus status,
+        final String message)
+    {
+        String longest = null;
+        for (final String prefix : denials.keySet())
+        {
+            if (path.startsWith(prefix) && (longest == null || prefix.length() > longest.length()))
+            {
+                longest = prefix;
+            }
+        }
+        final FullHttpResponse response = longest == null ?
+            HttpResponses.json(status, "{\"error\":" + quote(message) + "}") :
+            denials.get(longest).response(request, status, message);
+        if (status.equals(HttpResponseStatus.UNAUTHORIZED))
+        {
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
+        channel.respond(response);
+        return Exchanges.DISCARD;
+    }
+
+    private static String quote(final String text)
+    {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,5 +1,6 @@
 package sluice.server.machbase;
 
+import sluice.server.auth.Access;
 import sluice.server.config.ServerConfig;
 import sluice.server.http.Router;
 import sluice.server.ingest.IngestLoops;
@@ -18,9 +19,12 @@ public final class MachbaseApi
     public static void register(
         final Router router, final IngestLoops ingest, final QueryExecutor queries, final ServerConfig config)
     {
-        router.add(MachbaseWriteEndpoint.PREFIX,
+        router.add(MachbaseWriteEndpoint.PREFIX, Access.INGEST,
             new MachbaseWriteEndpoint(ingest, config.http(), config.maxRecordBytes()));
-        router.add(MachbaseQueryEndpoint.PATH, new MachbaseQueryEndpoint(queries, new MachbaseQueryRunner(ingest),
-            config.http().maxBufferedBodyBytes()));
+        // The statement decides the scope (MachbaseQueryEndpoint): SELECT query, INSERT ingest, DDL admin.
+        router.add(MachbaseQueryEndpoint.PATH, Access.AUTHENTICATED, new MachbaseQueryEndpoint(queries,
+            new MachbaseQueryRunner(ingest), config.http().maxBufferedBodyBytes()));
+        router.denials("/db/", (request, status, message) -> MachbaseWriteEndpoint.error(status, message,
+            System.nanoTime()));
     }
 }

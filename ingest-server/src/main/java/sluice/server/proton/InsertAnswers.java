@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import sluice.server.auth.Principal;
 import sluice.server.http.HttpChannel;
 import sluice.server.http.HttpResponses;
 import sluice.server.http.ResponseStream;
@@ -24,6 +25,12 @@ final class InsertAnswers implements HttpChannel
     InsertAnswers(final HttpChannel channel)
     {
         this.channel = channel;
+    }
+
+    @Override
+    public Principal principal()
+    {
+        return channel.principal();
     }
 
     @Override

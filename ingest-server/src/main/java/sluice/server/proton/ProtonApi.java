@@ -1,6 +1,9 @@
 package sluice.server.proton;
 
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import sluice.server.auth.Access;
 import sluice.server.config.ServerConfig;
 import sluice.server.http.HttpResponses;
 import sluice.server.http.Router;
@@ -21,24 +24,38 @@ public final class ProtonApi
     {
     }
 
+    /** Listing streams needs {@code query}; creating and deleting them {@code admin}. */
+    private static Access ddlAccess(final HttpRequest request)
+    {
+        return request.method().equals(HttpMethod.GET) ? Access.QUERY : Access.ADMIN;
+    }
+
     public static void register(
         final Router router, final IngestLoops ingest, final QueryExecutor queries, final ServerConfig config)
     {
         final ProtonStreams streams = new ProtonStreams(ingest.catalog());
         final ProtonDdlEndpoint ddl = new ProtonDdlEndpoint(streams, queries, config.http().maxBufferedBodyBytes());
-        router.add(ProtonDdlEndpoint.PATH, ddl).add(ProtonDdlEndpoint.PATH + "/", ddl);
+        router.add(ProtonDdlEndpoint.PATH, ProtonApi::ddlAccess, ddl).add(ProtonDdlEndpoint.PATH + "/",
+            ProtonApi::ddlAccess, ddl);
         final ProtonIngestEndpoint rows = new ProtonIngestEndpoint(ingest, streams, config.http(),
             config.maxRecordBytes());
-        router.add(ProtonIngestEndpoint.PREFIX, rows);
-        router.add(ProtonSqlEndpoint.PATH, new ProtonSqlEndpoint(streams, queries, rows,
+        router.add(ProtonIngestEndpoint.PREFIX, Access.INGEST, rows);
+        // The statement decides the scope (ProtonSqlEndpoint): SELECT query, INSERT ingest, CREATE/DROP admin.
+        router.add(ProtonSqlEndpoint.PATH, Access.AUTHENTICATED, new ProtonSqlEndpoint(streams, queries, rows,
             config.http().maxBufferedBodyBytes()));
-        router.add(ProtonSearchEndpoint.PATH, new ProtonSearchEndpoint(queries, config.http().maxBufferedBodyBytes()));
-        router.add("/proton/ping", (request, channel) ->
+        router.add(ProtonSearchEndpoint.PATH, Access.QUERY,
+            new ProtonSearchEndpoint(queries, config.http().maxBufferedBodyBytes()));
+        router.denials("/proton/", (request, status, message) -> ProtonErrors.error(status,
+            status.code() == 401 ? ProtonErrors.UNAUTHENTICATED : ProtonErrors.ACCESS_DENIED, message,
+            ProtonRequestId.of(request)));
+        router.denials(ProtonSqlEndpoint.PATH, (request, status, message) -> ProtonSqlEndpoint.error(status,
+            status.code() == 401 ? ProtonErrors.UNAUTHENTICATED : ProtonErrors.ACCESS_DENIED, message));
+        router.add("/proton/ping", Access.PUBLIC, (request, channel) ->
         {
             channel.respond(HttpResponses.of(HttpResponseStatus.OK, ProtonErrors.CONTENT_TYPE, "{\"status\":\"UP\"}"));
             return sluice.server.http.Exchanges.DISCARD;
         });
-        router.add("/proton/info", (request, channel) ->
+        router.add("/proton/info", Access.AUTHENTICATED, (request, channel) ->
         {
             channel.respond(HttpResponses.of(HttpResponseStatus.OK, ProtonErrors.CONTENT_TYPE,
                 "{\"build\":{\"name\":\"Sluice\",\"version\":\"" + VERSION + "\",\"time\":\"\",\"commit_sha\":\"\"}," +

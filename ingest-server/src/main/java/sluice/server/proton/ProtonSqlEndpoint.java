@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import sluice.server.auth.Scope;
 import sluice.server.catalog.TableEntry;
 import sluice.server.http.BufferedExchange;
 import sluice.server.http.Exchange;
@@ -26,13 +27,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * ClickHouse-style SQL over HTTP on Proton's port (spec/proton.md): {@code GET|POST /?query=…}, the POST body
  * appended to the query (or the whole query without one). {@code CREATE STREAM} and {@code DROP STREAM [IF EXISTS]}
  * change streams; {@code INSERT … VALUES} adds rows; {@code SELECT}/{@code WITH} read them, {@code table(s)} standing
  * for the stored rows of {@code s} ({@link ProtonSelect}), answered in a {@link ClickHouseFormats} format,
- * {@code TabSeparated} unless the query ends in {@code FORMAT name}. Errors are ClickHouse's text, {@code Code: N. DB::Exception: …}.
+ * {@code TabSeparated} unless the query ends in {@code FORMAT name}. Errors are ClickHouse's text,
+ * {@code Code: N. DB::Exception: …}.
  * {@code INSERT … VALUES} goes through the ingest API's path ({@link ProtonInsert}). Queries run in database
  * {@code default} with DuckDB's file access off.
  */
@@ -100,6 +103,15 @@ final class ProtonSqlEndpoint implements HttpEndpoint
             return;
         }
         final SqlToken first = tokens.get(0);
+        final Scope scope = first.isKeyword("CREATE") || first.isKeyword("DROP") ? Scope.ADMIN :
+            first.isKeyword("INSERT") ? Scope.INGEST : Scope.QUERY;
+        if (!channel.principal().may(scope))
+        {
+            channel.respond(error(HttpResponseStatus.FORBIDDEN, ProtonErrors.ACCESS_DENIED, "'" +
+                channel.principal().name() + "' lacks the " + scope.name().toLowerCase(Locale.ROOT) +
+                " scope " + first.display() + " needs"));
+            return;
+        }
         if (first.isKeyword("CREATE"))
         {
             submit(channel, connection ->
