@@ -109,6 +109,17 @@ class MainTest
         final ServerConfig allowed = parse(Main.commandLine(new String[0]), "--listen", "0.0.0.0:5654",
             "--allow-unauthenticated");
         assertTrue(allowed.security().allowUnauthenticated());
+        // Secrets come best from the environment or the config file, not the command line (visible to ps).
+        final Properties file = new Properties();
+        file.setProperty("jwt-public-key", "/etc/sluice/jwt.pem");
+        final CommandLine fromEnvironment = Main.commandLine(new String[0]).setDefaultValueProvider(
+            new EnvironmentDefaults(Map.of("SLUICE_API_KEY", "a:ingest:first-secret-0123456,b:query:second-secret-01234",
+                "SLUICE_JWT_SECRET", "0123456789abcdef0123456789abcdef"), file));
+        final ServerConfig secured = parse(fromEnvironment, "--listen", "0.0.0.0:5654");
+        assertEquals(List.of("a:ingest:first-secret-0123456", "b:query:second-secret-01234"),
+            secured.security().apiKeys());
+        assertEquals("0123456789abcdef0123456789abcdef", secured.security().jwtSecret());
+        assertEquals(Path.of("/etc/sluice/jwt.pem"), secured.security().jwtPublicKey());
         final CommandLine tls = Main.commandLine(new String[0]);
         final StringWriter err = new StringWriter();
         tls.setErr(new PrintWriter(err));
