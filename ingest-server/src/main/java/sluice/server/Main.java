@@ -108,6 +108,11 @@ public final class Main implements Callable<Integer>
         description = "A started request that sends nothing for this long gets 408.")
     private String readTimeout;
 
+    @Option(names = "--min-body-rate", paramLabel = "SIZE", defaultValue = "1KiB",
+        description = "Slowest a request body may stream, per second, over a read timeout (0: no minimum); " +
+            "slower gets 408.")
+    private String minBodyRate;
+
     @Option(names = "--backpressure-timeout", paramLabel = "DURATION", defaultValue = "30s",
         description = "A write that finds its ring full for this long gets 503 with Retry-After.")
     private String backpressureTimeout;
@@ -302,6 +307,7 @@ public final class Main implements Callable<Integer>
                 .maxConcurrentIngests(maxConcurrentIngests)
                 .idleTimeoutNanos(Sizes.nanos(idleTimeout))
                 .readTimeoutNanos(Sizes.nanos(readTimeout))
+                .minBodyBytesPerSecond(Sizes.bytes(minBodyRate))
                 .backpressureTimeoutNanos(Sizes.nanos(backpressureTimeout));
             final SecurityConfig security = config.security();
             apiKeys.stream().filter(key -> !key.isBlank()).forEach(security::apiKey);

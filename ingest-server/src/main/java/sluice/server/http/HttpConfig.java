@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * body is read and dropped to keep the connection; beyond, the connection is closed</td></tr>
  * <tr><td>idleTimeoutNanos</td><td>60 s</td><td>an idle keep-alive connection is closed</td></tr>
  * <tr><td>readTimeoutNanos</td><td>30 s</td><td>408 when a started request sends nothing for this long</td></tr>
+ * <tr><td>minBodyBytesPerSecond</td><td>1 KiB</td><td>408 when a body streams slower than this over a read timeout
+ * (a client sending one byte a second is cut off); 0 turns the check off</td></tr>
  * <tr><td>backpressureTimeoutNanos</td><td>30 s</td><td>503 with Retry-After when the ring stays full this long</td></tr>
  * <tr><td>maxConcurrentIngests</td><td>1024</td><td>429 with Retry-After</td></tr>
  * </table>
@@ -33,6 +35,7 @@ public final class HttpConfig
     public static final long DEFAULT_READ_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     public static final long DEFAULT_BACKPRESSURE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     public static final int DEFAULT_MAX_CONCURRENT_INGESTS = 1024;
+    public static final long DEFAULT_MIN_BODY_BYTES_PER_SECOND = 1024;
 
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
@@ -44,6 +47,7 @@ public final class HttpConfig
     private long readTimeoutNanos = DEFAULT_READ_TIMEOUT_NANOS;
     private long backpressureTimeoutNanos = DEFAULT_BACKPRESSURE_TIMEOUT_NANOS;
     private int maxConcurrentIngests = DEFAULT_MAX_CONCURRENT_INGESTS;
+    private long minBodyBytesPerSecond = DEFAULT_MIN_BODY_BYTES_PER_SECOND;
 
     public HttpConfig maxBodyBytes(final long maxBodyBytes)
     {
@@ -91,6 +95,21 @@ public final class HttpConfig
     {
         this.readTimeoutNanos = positive(readTimeoutNanos, "readTimeout");
         return this;
+    }
+
+    public HttpConfig minBodyBytesPerSecond(final long minBodyBytesPerSecond)
+    {
+        if (minBodyBytesPerSecond < 0)
+        {
+            throw new IllegalArgumentException("minBodyRate must not be negative");
+        }
+        this.minBodyBytesPerSecond = minBodyBytesPerSecond;
+        return this;
+    }
+
+    public long minBodyBytesPerSecond()
+    {
+        return minBodyBytesPerSecond;
     }
 
     public HttpConfig backpressureTimeoutNanos(final long backpressureTimeoutNanos)

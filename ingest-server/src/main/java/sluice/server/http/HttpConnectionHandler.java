@@ -72,6 +72,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private long contentLength;
     private long discardedBytes;
     private long lastReadNanos;
+    /** The body rate is judged per read-timeout window of unpaused reading: its start and the bytes since. */
+    private long rateWindowStartNanos;
+    private long rateWindowBytes;
 
     HttpConnectionHandler(final Router router, final HttpConfig config)
     {
@@ -158,6 +161,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         discarding = false;
         paused = false;
         bodyBytes = 0;
+        startRateWindow();
         discardedBytes = 0;
         keepAlive = HttpUtil.isKeepAlive(request);
         http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
@@ -204,6 +208,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         }
         final int length = content.content().readableBytes();
         bodyBytes += length;
+        rateWindowBytes += length;
         final boolean last = content instanceof LastHttpContent;
         if (discarding || answered)
         {
@@ -442,6 +447,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         {
             paused = false;
             lastReadNanos = System.nanoTime();
+            // Time spent paused is ours, not the client's: the rate is judged afresh.
+            startRateWindow();
             readIfReady();
         }
     }
@@ -480,11 +487,43 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
                 failExchange(HttpResponseStatus.REQUEST_TIMEOUT,
                     "request timed out: no bytes for " + config.readTimeoutNanos() / 1_000_000 + " ms");
             }
+            else
+            {
+                checkBodyRate();
+            }
         }
         else if ((exchange == null || answered && !inBody) && silentNanos >= config.idleTimeoutNanos())
         {
             closeNow();
         }
+    }
+
+    /**
+     * A body that trickles (a byte now and then, so never silent for a read timeout) holds a connection and an
+     * ingest slot for ever: over each read-timeout window of unpaused reading it must bring the minimum rate's worth.
+     */
+    private void checkBodyRate()
+    {
+        final long minimum = config.minBodyBytesPerSecond();
+        final long window = System.nanoTime() - rateWindowStartNanos;
+        if (minimum == 0 || window < config.readTimeoutNanos())
+        {
+            return;
+        }
+        final long perSecond = rateWindowBytes * 1_000_000_000L / window;
+        if (perSecond < minimum)
+        {
+            failExchange(HttpResponseStatus.REQUEST_TIMEOUT, "request body arrives at " + perSecond +
+                " bytes/s, below the minimum of " + minimum + " bytes/s");
+            return;
+        }
+        startRateWindow();
+    }
+
+    private void startRateWindow()
+    {
+        rateWindowStartNanos = System.nanoTime();
+        rateWindowBytes = 0;
     }
 
     @Override
