@@ -99,4 +99,24 @@ class LimitsE2eTest
         }
         assertEquals("2\n", server.rowsCsv("select count(*) from L where name = 'gate'"));
     }
+
+    @Test
+    void anOversizedHeaderIs431AndAnOversizedRequestLine414() throws Exception
+    {
+        try (RawHttp http = new RawHttp(server.port()))
+        {
+            final RawHttp.Response header = http.send("POST /db/write/L HTTP/1.1\r\nHost: x\r\nX-Filler: " +
+                "a".repeat(20_000) + "\r\nContent-Length: 9\r\n\r\nhuge,1,1\n").read();
+            assertEquals(431, header.status(), header.body());
+            assertTrue(http.closedByServer());
+        }
+        try (RawHttp http = new RawHttp(server.port()))
+        {
+            final RawHttp.Response line = http.send("GET /db/query?q=" + "x".repeat(70_000) + " HTTP/1.1\r\n" +
+                "Host: x\r\n\r\n").read();
+            assertEquals(414, line.status(), line.body());
+        }
+        assertEquals("0\n", server.rowsCsv("select count(*) from L where name = 'huge'"));
+        assertEquals(200, server.get("/health").statusCode());
+    }
 }
