@@ -39,7 +39,10 @@ public final class RequestKeys
         IN_FLIGHT
     }
 
-    /** Key → accepted (true) or in flight (false); access order is insertion order, the eldest forgotten first. */
+    /**
+     * Key → accepted (true) or in flight (false), in insertion order; past {@link #REMEMBERED} the eldest accepted key
+     * is forgotten (an in-flight one never: a duplicate could then claim it and ingest twice).
+     */
     private final Map<String, Boolean> keys = new LinkedHashMap<>(16, 0.75f, false)
     {
         private static final long serialVersionUID = 1L;
@@ -47,7 +50,7 @@ public final class RequestKeys
         @Override
         protected boolean removeEldestEntry(final Map.Entry<String, Boolean> eldest)
         {
-            return size() > REMEMBERED;
+            return size() > REMEMBERED && eldest.getValue();
         }
     };
 
@@ -116,8 +119,12 @@ public final class RequestKeys
         }
     }
 
-    /** The accepted request with {@code key} did not store its rows after all (its table went): a retry must. */
-    public void forget(final String key)
+    /**
+     * The request with {@code key} did not store its rows after all (its table went, its commit failed): a retry
+     * must. Writer thread; no retry can hold the key meanwhile (an accepted key answers retries, an in-flight one
+     * refuses them).
+     */
+    void failed(final String key)
     {
         synchronized (keys)
         {

@@ -80,6 +80,8 @@ public final class Writer implements Runnable, AutoCloseable
     /** An {@code EXEC table_flush} waits: commit the group as soon as the rings are drained. */
     private volatile boolean flushRequested;
     private volatile Throwable failure;
+    /** Every ring's replay is over and the requests it read are committed (or dropped): their keys are known. */
+    private volatile boolean replayDone;
     private volatile ChangeListener changes;
     /** While computing the release of a commit: a commit is under way; it leaves some ready requests out. */
     private boolean commitInProgress;
@@ -211,6 +213,16 @@ public final class Writer implements Runnable, AutoCloseable
                     {
                         endReplay(state);
                     }
+                }
+                if (!replayDone && noRingReplaying())
+                {
+                    // Commit what the replay read now, so idempotency keys are known without waiting for a lull.
+                    if (!ready.isEmpty())
+                    {
+                        commitReady();
+                        lastCommitNanos = System.nanoTime();
+                    }
+                    replayDone = true;
                 }
                 if (!ready.isEmpty() && commitDue(drained))
                 {
@@ -402,10 +414,38 @@ public final class Writer implements Runnable, AutoCloseable
         return caughtUp && failure == null;
     }
 
+    /** True once the requests written before this start are committed or dropped (and no writer failure). */
+    public boolean replayDone()
+    {
+        return replayDone && failure == null;
+    }
+
+    private boolean noRingReplaying()
+    {
+        for (final RingState state : rings)
+        {
+            if (state.replaying)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Set if the writer died; the server then refuses writes (503) instead of queueing them forever. */
     public Throwable failure()
     {
         return failure;
+    }
+
+    /** An ended request's rows are not stored: its waiter hears so, and its idempotency key is free for a retry. */
+    private void failed(final StagedRequest r, final String reason)
+    {
+        if (r.key != null)
+        {
+            keys.failed(r.key);
+        }
+        completions.failed(r.requestId, reason);
     }
 
     /** A committed request's idempotency key is stored with its rows: from now on it is remembered, replays too. */
@@ -553,7 +593,7 @@ public final class Writer implements Runnable, AutoCloseable
         if (r.failed)
         {
             loader.abortDedicated(r);
-            completions.failed(requestId, "the request's rows could not be stored");
+            failed(r, "the request's rows could not be stored");
             return;
         }
         if (r.promoted)
@@ -606,7 +646,7 @@ public final class Writer implements Runnable, AutoCloseable
         loader.abortDedicated(r);
         if (r.ended)
         {
-            completions.failed(r.requestId, "storage error: " + e.getMessage());
+            failed(r, "storage error: " + e.getMessage());
         }
     }
 
@@ -626,7 +666,7 @@ public final class Writer implements Runnable, AutoCloseable
                 if (!tryCommit(List.of(r)))
                 {
                     r.failed = true;
-                    completions.failed(r.requestId, "the rows could not be committed");
+                    failed(r, "the rows could not be committed");
                 }
                 ready.remove(r);
             }
@@ -681,7 +721,7 @@ public final class Writer implements Runnable, AutoCloseable
         {
             if (r.failed)
             {
-                completions.failed(r.requestId, "the table was dropped");
+                failed(r, "the table was dropped");
             }
             else
             {

@@ -22,19 +22,21 @@ public final class ApiKeys
     private final Map<String, Principal> byHash = new HashMap<>();
 
     /**
-     * @throws IllegalArgumentException a malformed entry (its name given, never its secret), a short secret, or two
-     * keys with the same secret or name.
+     * @throws IllegalArgumentException a malformed entry (named by its number or name, never its secret), a short
+     * secret, or two keys with the same secret or name. Secrets must not contain commas when given as one
+     * comma-separated option or variable.
      */
     public ApiKeys(final List<String> specs)
     {
         final Map<String, Boolean> names = new HashMap<>();
-        for (final String spec : specs)
+        for (int entry = 1; entry <= specs.size(); entry++)
         {
-            final String[] parts = spec.split(":", 3);
+            final String[] parts = specs.get(entry - 1).split(":", 3);
             if (parts.length != 3 || parts[0].isBlank() || parts[2].isEmpty())
             {
-                throw new IllegalArgumentException("an API key is NAME:SCOPES:SECRET or NAME:SCOPES:sha256:HEX; " +
-                    "got an entry named '" + (parts.length > 0 ? parts[0] : "") + "'");
+                // By number: a malformed entry may be a bare secret, which must not reach an error message.
+                throw new IllegalArgumentException("API key entry " + entry + " is not NAME:SCOPES:SECRET or " +
+                    "NAME:SCOPES:sha256:HEX");
             }
             final String name = parts[0].trim();
             final Principal principal = new Principal(name, Scope.parse(parts[1]));

@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * JSON web tokens as bearer tokens (Feldera's seed offers "JWT or API key"), checked with auth0's java-jwt: HS256
  * with a shared secret and/or RS256 with an RSA public key (PEM, {@code BEGIN PUBLIC KEY}). The signature, {@code exp}
- * and {@code nbf} (with a minute of leeway) and, when configured, {@code iss} and {@code aud} must hold. The
+ * (required) and {@code nbf} (with a minute of leeway) and, when configured, {@code iss} and {@code aud} must hold. The
  * principal is {@code sub}; its scopes come from {@code scope} (space-separated, OAuth style) or {@code scopes} (an
  * array). Immutable and thread-safe.
  */
@@ -107,7 +107,8 @@ public final class JwtVerifier
 
     private static JWTVerifier build(final Algorithm algorithm, final String issuer, final String audience)
     {
-        var builder = JWT.require(algorithm).acceptLeeway(LEEWAY_SECONDS);
+        // exp is checked only when present: require it, or a leaked token would be good for ever.
+        var builder = JWT.require(algorithm).acceptLeeway(LEEWAY_SECONDS).withClaimPresence("exp");
         if (issuer != null)
         {
             builder = builder.withIssuer(issuer);

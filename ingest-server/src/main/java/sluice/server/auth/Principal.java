@@ -1,6 +1,7 @@
 package sluice.server.auth;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -14,6 +15,12 @@ public record Principal(String name, Set<Scope> scopes)
     public Principal
     {
         scopes = scopes.isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(scopes);
+    }
+
+    /** Why a request of this principal that needs {@code scope} is refused (403). */
+    public String lacks(final Scope scope)
+    {
+        return "'" + name + "' lacks the " + scope.name().toLowerCase(Locale.ROOT) + " scope this needs";
     }
 
     /** True if this principal may act in {@code scope}; {@code admin} may do everything. */

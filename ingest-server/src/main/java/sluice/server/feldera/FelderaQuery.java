@@ -9,6 +9,7 @@ import sluice.server.query.JsonRows;
 import sluice.server.query.QueryExecutor;
 import sluice.server.sql.SqlLexer;
 import sluice.server.sql.SqlToken;
+import sluice.server.sql.StatementVerb;
 import sluice.server.store.Sql;
 
 import java.sql.ResultSet;
@@ -18,7 +19,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -29,9 +29,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class FelderaQuery
 {
-    private static final Set<String> READ_ONLY = Set.of("SELECT", "WITH", "VALUES", "FROM", "TABLE", "SHOW",
-        "DESCRIBE", "EXPLAIN", "SUMMARIZE");
-
     private final QueryExecutor executor;
 
     FelderaQuery(final QueryExecutor executor)
@@ -104,27 +101,21 @@ final class FelderaQuery
             return e.getMessage();
         }
         int statements = 0;
-        boolean atStart = true;
-        for (final SqlToken token : tokens)
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++)
         {
-            if (token.isSymbol(';'))
+            if (i == tokens.size() || tokens.get(i).isSymbol(';'))
             {
-                atStart = true;
-                continue;
-            }
-            if (atStart)
-            {
-                statements++;
-                atStart = false;
-                boolean readOnly = false;
-                for (final String keyword : READ_ONLY)
+                if (i > start)
                 {
-                    readOnly |= token.isKeyword(keyword);
+                    statements++;
+                    // WITH … DELETE deletes, EXPLAIN ANALYZE runs what it explains: the verb decides.
+                    if (!StatementVerb.onlyReads(StatementVerb.of(tokens.subList(start, i))))
+                    {
+                        return "ad-hoc queries here only read: SELECT, WITH, VALUES, SHOW, DESCRIBE or EXPLAIN";
+                    }
                 }
-                if (!readOnly || token.isSymbol('('))
-                {
-                    return "ad-hoc queries here only read: SELECT, WITH, VALUES, SHOW, DESCRIBE or EXPLAIN";
-                }
+                start = i + 1;
             }
         }
         if (statements != 1)

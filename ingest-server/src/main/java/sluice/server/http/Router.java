@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -82,9 +81,7 @@ public final class Router
                 }
                 if (access.scope() != null && !who.may(access.scope()))
                 {
-                    return deny(request, channel, path, HttpResponseStatus.FORBIDDEN,
-                        "'" + who.name() + "' lacks the " + access.scope().name().toLowerCase(Locale.ROOT) +
-                            " scope this needs");
+                    return deny(request, channel, path, HttpResponseStatus.FORBIDDEN, who.lacks(access.scope()));
                 }
                 return route.endpoint.open(request, channel);
             }
@@ -117,8 +114,26 @@ public final class Router
         return Exchanges.DISCARD;
     }
 
+    /** A JSON string of our own message (a key's or a JWT subject's name in it): quotes, backslashes, controls. */
     private static String quote(final String text)
     {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        final StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c == '"' || c == '\\')
+            {
+                out.append('\\').append(c);
+            }
+            else if (c < 0x20)
+            {
+                out.append(String.format("\\u%04x", (int)c));
+            }
+            else
+            {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 }

@@ -72,9 +72,9 @@ public final class IngestLoops
      * False while the writer replays the rings after a restart: a replayed request's idempotency key is known only
      * once it is committed, so keyed requests wait for that (503) rather than risk ingesting twice.
      */
-    public boolean caughtUp()
+    public boolean replayDone()
     {
-        return writer.caughtUp();
+        return writer.replayDone();
     }
 
     public Durability durability()

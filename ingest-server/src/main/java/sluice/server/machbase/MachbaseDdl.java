@@ -1,6 +1,7 @@
 package sluice.server.machbase;
 
 import sluice.codec.schema.TypeKind;
+import sluice.server.auth.Scope;
 import sluice.server.sql.SqlCursor;
 import sluice.server.sql.SqlToken;
 
@@ -41,7 +42,7 @@ final class MachbaseDdl
         else
         {
             rejectUnsupportedCreate();
-            return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, sql);
+            return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, Scope.ADMIN, sql);
         }
         final boolean ifNotExists = in.acceptKeyword("IF");
         if (ifNotExists)
@@ -392,7 +393,7 @@ final class MachbaseDdl
     {
         if (!in.acceptKeyword("TABLE"))
         {
-            return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, sql);
+            return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, Scope.ADMIN, sql);
         }
         final boolean ifExists = in.acceptKeyword("IF");
         if (ifExists)
@@ -418,7 +419,7 @@ final class MachbaseDdl
         final SqlToken procedure = in.peek();
         if (procedure == null || !procedure.isKeyword("TABLE_FLUSH"))
         {
-            return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, sql);
+            return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, Scope.ADMIN, sql);
         }
         in.advance();
         in.expectSymbol('(', "'('");

@@ -98,23 +98,6 @@ final class MachbaseQueryEndpoint implements HttpEndpoint
         });
     }
 
-    /** SELECT needs {@code query}; writing rows (and flushing them) {@code ingest}; DDL and EXEC {@code admin}. */
-    static Scope scope(final MachbaseStatement.Kind kind)
-    {
-        switch (kind)
-        {
-            case FETCH:
-                return Scope.QUERY;
-            case INSERT:
-            case UPDATE:
-            case DELETE:
-            case FLUSH_TABLE:
-                return Scope.INGEST;
-            default:
-                return Scope.ADMIN;
-        }
-    }
-
     /** Parses the options on the event loop (cheap, and a 400 needs no thread) and runs the statement off it. */
     private void run(
         final Map<String, String> params, final String jsonBody, final HttpChannel channel, final long startNanos)
@@ -141,12 +124,11 @@ final class MachbaseQueryEndpoint implements HttpEndpoint
             channel.respond(MachbaseWriteEndpoint.error(HttpResponseStatus.BAD_REQUEST, e.getMessage(), startNanos));
             return;
         }
-        final Scope scope = scope(statement.kind());
+        final Scope scope = statement.scope();
         if (!channel.principal().may(scope))
         {
-            channel.respond(MachbaseWriteEndpoint.error(HttpResponseStatus.FORBIDDEN, "'" +
-                channel.principal().name() + "' lacks the " + scope.name().toLowerCase(Locale.ROOT) + " scope " +
-                "this statement needs", startNanos));
+            channel.respond(MachbaseWriteEndpoint.error(HttpResponseStatus.FORBIDDEN, channel.principal().lacks(scope),
+                startNanos));
             return;
         }
         executor.submit(connection -> runner.run(connection, statement, options, startNanos))

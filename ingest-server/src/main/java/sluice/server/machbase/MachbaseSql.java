@@ -1,8 +1,10 @@
 package sluice.server.machbase;
 
+import sluice.server.auth.Scope;
 import sluice.server.sql.SqlCursor;
 import sluice.server.sql.SqlLexer;
 import sluice.server.sql.SqlToken;
+import sluice.server.sql.StatementVerb;
 
 import java.util.List;
 
@@ -97,71 +99,32 @@ public final class MachbaseSql
 
     private static MachbaseStatement classify(final String sql, final List<SqlToken> tokens)
     {
-        int i = 0;
-        while (i < tokens.size() && tokens.get(i).isSymbol('('))
+        final String verb = StatementVerb.of(tokens);
+        if (verb == null)
         {
-            i++;
-        }
-        if (i == tokens.size() || tokens.get(i).type() != SqlToken.Type.IDENTIFIER)
-        {
-            return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, sql);
-        }
-        String verb = tokens.get(i).text();
-        if (verb.equals("WITH"))
-        {
-            verb = statementAfterCommonTableExpressions(tokens, i + 1);
+            return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, Scope.ADMIN, sql);
         }
         switch (verb)
         {
-            case "SELECT":
-            case "WITH":
-            case "VALUES":
-            case "FROM":
-            case "TABLE":
-            case "DESCRIBE":
-            case "DESC":
-            case "SHOW":
-            case "SUMMARIZE":
-            case "EXPLAIN":
-            case "PRAGMA":
-            case "CALL":
-                return MachbaseStatement.passThrough(MachbaseStatement.Kind.FETCH, sql);
             case "INSERT":
                 return dml(sql, tokens, MachbaseStatement.Kind.INSERT);
             case "UPDATE":
                 return dml(sql, tokens, MachbaseStatement.Kind.UPDATE);
             case "DELETE":
                 return dml(sql, tokens, MachbaseStatement.Kind.DELETE);
+            case "PRAGMA":
+            case "CALL":
+            case "EXPLAIN ANALYZE":
+                // Rows come back, but PRAGMA and CALL can change settings and EXPLAIN ANALYZE runs what it explains.
+                return MachbaseStatement.passThrough(MachbaseStatement.Kind.FETCH, Scope.ADMIN, sql);
             default:
-                return MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, sql);
+                return StatementVerb.onlyReads(verb) ?
+                    MachbaseStatement.passThrough(MachbaseStatement.Kind.FETCH, Scope.QUERY, sql) :
+                    MachbaseStatement.passThrough(MachbaseStatement.Kind.EXECUTE, Scope.ADMIN, sql);
         }
     }
 
-    /** The first top-level SELECT, INSERT, UPDATE or DELETE after WITH; "WITH" (a fetch) when none. */
-    private static String statementAfterCommonTableExpressions(final List<SqlToken> tokens, final int from)
-    {
-        int depth = 0;
-        for (int i = from; i < tokens.size(); i++)
-        {
-            final SqlToken token = tokens.get(i);
-            if (token.isSymbol('('))
-            {
-                depth++;
-            }
-            else if (token.isSymbol(')'))
-            {
-                depth--;
-            }
-            else if (depth == 0 && (token.isKeyword("SELECT") || token.isKeyword("INSERT") ||
-                token.isKeyword("UPDATE") || token.isKeyword("DELETE")))
-            {
-                return token.text();
-            }
-        }
-        return "WITH";
-    }
-
-    /** INSERT, UPDATE, DELETE: a count, or rows when RETURNING asks for them. */
+    /** INSERT, UPDATE, DELETE: a count, or rows when RETURNING asks for them; writing either way. */
     private static MachbaseStatement dml(
         final String sql, final List<SqlToken> tokens, final MachbaseStatement.Kind kind)
     {
@@ -169,9 +132,9 @@ public final class MachbaseSql
         {
             if (token.isKeyword("RETURNING"))
             {
-                return MachbaseStatement.passThrough(MachbaseStatement.Kind.FETCH, sql);
+                return MachbaseStatement.passThrough(MachbaseStatement.Kind.FETCH, Scope.INGEST, sql);
             }
         }
-        return MachbaseStatement.passThrough(kind, sql);
+        return MachbaseStatement.passThrough(kind, Scope.INGEST, sql);
     }
 }

@@ -1,5 +1,7 @@
 package sluice.server.machbase;
 
+import sluice.server.auth.Scope;
+
 import java.util.Objects;
 
 /**
@@ -40,15 +42,18 @@ public final class MachbaseStatement
     }
 
     private final Kind kind;
+    private final Scope scope;
     private final String sql;
     private final String table;
     private final boolean ifExists;
     private final MachbaseTableDef tableDef;
 
     private MachbaseStatement(
-        final Kind kind, final String sql, final String table, final boolean ifExists, final MachbaseTableDef tableDef)
+        final Kind kind, final Scope scope, final String sql, final String table, final boolean ifExists,
+        final MachbaseTableDef tableDef)
     {
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.scope = Objects.requireNonNull(scope, "scope");
         this.sql = Objects.requireNonNull(sql, "sql");
         this.table = table;
         this.ifExists = ifExists;
@@ -57,24 +62,33 @@ public final class MachbaseStatement
 
     static MachbaseStatement create(final String sql, final MachbaseTableDef tableDef, final boolean ifNotExists)
     {
-        return new MachbaseStatement(
-            tableDef.tag() ? Kind.CREATE_TAG_TABLE : Kind.CREATE_LOG_TABLE, sql, tableDef.name(), ifNotExists,
-            tableDef);
+        return new MachbaseStatement(tableDef.tag() ? Kind.CREATE_TAG_TABLE : Kind.CREATE_LOG_TABLE, Scope.ADMIN, sql,
+            tableDef.name(), ifNotExists, tableDef);
     }
 
     static MachbaseStatement drop(final String sql, final String table, final boolean ifExists)
     {
-        return new MachbaseStatement(Kind.DROP_TABLE, sql, table, ifExists, null);
+        return new MachbaseStatement(Kind.DROP_TABLE, Scope.ADMIN, sql, table, ifExists, null);
     }
 
     static MachbaseStatement flush(final String sql, final String table)
     {
-        return new MachbaseStatement(Kind.FLUSH_TABLE, sql, table, false, null);
+        return new MachbaseStatement(Kind.FLUSH_TABLE, Scope.INGEST, sql, table, false, null);
     }
 
-    static MachbaseStatement passThrough(final Kind kind, final String sql)
+    /**
+     * A statement DuckDB runs as given; {@code scope} is what it needs: {@code query} only when it cannot write
+     * (a FETCH may be a DML with RETURNING, a PRAGMA or an EXPLAIN ANALYZE, which run what they name).
+     */
+    static MachbaseStatement passThrough(final Kind kind, final Scope scope, final String sql)
     {
-        return new MachbaseStatement(kind, sql, null, false, null);
+        return new MachbaseStatement(kind, scope, sql, null, false, null);
+    }
+
+    /** The scope a key needs to run it. */
+    public Scope scope()
+    {
+        return scope;
     }
 
     public Kind kind()

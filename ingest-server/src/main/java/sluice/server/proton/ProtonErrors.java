@@ -34,6 +34,8 @@ public final class ProtonErrors
     public static final int SYNTAX_ERROR = 62;
     /** ClickHouse's TOO_MANY_SIMULTANEOUS_QUERIES, for 429. */
     public static final int TOO_MANY_REQUESTS = 202;
+    /** ClickHouse's READONLY: a GET that would change something. */
+    public static final int READONLY = 164;
     /** ClickHouse's AUTHENTICATION_FAILED: no or bad credentials (401). */
     public static final int UNAUTHENTICATED = 516;
     /** ClickHouse's ACCESS_DENIED: valid credentials without the scope (403). */

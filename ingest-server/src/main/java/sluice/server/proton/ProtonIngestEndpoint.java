@@ -34,8 +34,6 @@ import java.util.Locale;
 final class ProtonIngestEndpoint implements HttpEndpoint
 {
     static final String PREFIX = "/proton/v1/ingest/streams/";
-    /** Leaves room in the stored key ({@link RequestKeys#MAX_KEY_BYTES}) for the stream's name. */
-    private static final int MAX_IDEMPOTENCY_ID_BYTES = 256;
 
     private final IngestLoops ingest;
     private final ProtonStreams streams;
@@ -116,20 +114,25 @@ final class ProtonIngestEndpoint implements HttpEndpoint
         String idempotencyId = null;
         if (idempotencyHeader != null)
         {
-            if (idempotencyHeader.getBytes(StandardCharsets.UTF_8).length > MAX_IDEMPOTENCY_ID_BYTES)
+            if (ingest.writerFailure() != null)
+            {
+                return answer(channel, retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "storage is unavailable: " + ingest.writerFailure().getMessage(), requestId));
+            }
+            // Proton keeps idempotency ids per stream.
+            idempotencyId = keyOf(stream, idempotencyHeader);
+            if (idempotencyId.getBytes(StandardCharsets.UTF_8).length > RequestKeys.MAX_KEY_BYTES)
             {
                 return answer(channel, ProtonErrors.error(HttpResponseStatus.BAD_REQUEST,
-                    ProtonErrors.INCORRECT_DATA, "idempotency id longer than " + MAX_IDEMPOTENCY_ID_BYTES + " bytes",
-                    requestId));
+                    ProtonErrors.INCORRECT_DATA, "idempotency id too long: with the stream's name it must fit in " +
+                        RequestKeys.MAX_KEY_BYTES + " bytes", requestId));
             }
-            if (!ingest.caughtUp())
+            if (!ingest.replayDone())
             {
                 return answer(channel, retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "replaying the requests of the last run: idempotency ids are known once it is done",
                     requestId));
             }
-            // Proton keeps idempotency ids per stream.
-            idempotencyId = keyOf(stream, idempotencyHeader);
             switch (ingest.keys().claim(idempotencyId))
             {
                 case ACCEPTED:
@@ -172,7 +175,7 @@ final class ProtonIngestEndpoint implements HttpEndpoint
 
     /**
      * The request with this idempotency key is over: acknowledged (repeats are answered without ingesting) or not
-     * (the key is free again for a retry).
+     * (the key is free again for a retry). A commit that fails later frees the key in the writer.
      */
     void finished(final String idempotencyId, final boolean accepted)
     {
@@ -182,19 +185,15 @@ final class ProtonIngestEndpoint implements HttpEndpoint
         }
     }
 
-    /** The request with this key did not store its rows after all: a retry must ingest them. */
-    void forget(final String idempotencyId)
-    {
-        if (idempotencyId != null)
-        {
-            ingest.keys().forget(idempotencyId);
-        }
-    }
-
-    /** The stored key of an idempotency id: Proton's ids are per stream, and other APIs may key requests too. */
+    /**
+     * The stored key of an idempotency id: Proton's ids are per stream, and other APIs may key requests too. The
+     * stream's name is length-prefixed, so no name and id pair reads as another ({@code a:b}+{@code c} vs
+     * {@code a}+{@code b:c}).
+     */
     static String keyOf(final TableEntry stream, final String idempotencyId)
     {
-        return "proton:" + stream.namespace() + "." + stream.name() + ":" + idempotencyId;
+        final String name = stream.namespace() + "." + stream.name();
+        return "proton:" + name.length() + ":" + name + ":" + idempotencyId;
     }
 
     int maxRecordBytes()

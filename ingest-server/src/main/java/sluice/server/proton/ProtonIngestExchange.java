@@ -46,6 +46,9 @@ final class ProtonIngestExchange extends IngestExchange
     @Override
     protected void succeed(final long rows)
     {
+        // A request that waited for its commit holds its key in flight until now: a retry meanwhile gets 429, not a
+        // 200 for rows not yet visible.
+        endpoint.finished(idempotencyId, true);
         respond(ProtonIngestEndpoint.ok(requestId));
     }
 
@@ -79,7 +82,7 @@ final class ProtonIngestExchange extends IngestExchange
     @Override
     protected FullHttpResponse commitFailed(final String reason)
     {
-        endpoint.forget(idempotencyId);
+        // The writer has freed the key already.
         if (reason.contains("dropped"))
         {
             return ProtonErrors.error(HttpResponseStatus.NOT_FOUND, ProtonErrors.UNKNOWN_STREAM,
@@ -91,8 +94,12 @@ final class ProtonIngestExchange extends IngestExchange
     @Override
     protected void onEnded()
     {
-        // The rows are in the ring: they land exactly once (or the commit fails, which frees the key again).
-        endpoint.finished(idempotencyId, true);
+        if (!ingest.waitsForCommit())
+        {
+            // Answered now: the rows are in the ring and land exactly once (or the commit fails, and the writer
+            // frees the key again).
+            endpoint.finished(idempotencyId, true);
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * {@code INSERT INTO [db.]stream [(col, …)] VALUES (…), (…)} as ClickHouse-style SQL sends it, turned into the body
@@ -20,8 +21,8 @@ import java.util.Locale;
  * <p>
  * Values are literals: numbers (with a sign), {@code 'strings'} (ClickHouse's backslash escapes), {@code NULL},
  * {@code true}/{@code false}, {@code [arrays]}, {@code {'maps': …}} and {@code (tuples)}; also {@code now()},
- * {@code now64(…)}, {@code today()} (the statement's time), and {@code to_…(literal, …)}, {@code toX(literal, …)}
- * and {@code cast(literal AS type)}, which stand for their literal: the column's type converts it, as for the REST
+ * {@code now64(…)}, {@code today()} (the statement's time), and type conversions ({@code to_int32(literal)},
+ * {@code toDateTime64(literal, 3)}, …) and {@code cast(literal AS type)}, which stand for their literal: the column's type converts it, as for the REST
  * API. Anything else (other expressions, {@code DEFAULT}, {@code INSERT … SELECT}, {@code FORMAT}) is refused with
  * its position.
  */
@@ -33,6 +34,12 @@ final class ProtonInsert
     }
 
     private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
+    /**
+     * Type conversions, in either spelling ({@code to_datetime64}, {@code toDateTime64}), that stand for their first
+     * argument; others (to_start_of_hour, …) compute, and are refused.
+     */
+    private static final Pattern CONVERSIONS = Pattern.compile("TO(U?INT(8|16|32|64|128|256)|FLOAT(32|64)|" +
+        "DECIMAL(32|64|128|256)?|DATE(32)?|DATETIME(64)?|STRING|FIXEDSTRING|UUID|IPV4|IPV6|BOOL|NULLABLE)");
 
     private final String sql;
     private final SqlCursor in;
@@ -290,7 +297,7 @@ final class ProtonInsert
                 now.toString()).append('"');
             return;
         }
-        if (f.equals("CAST") || f.startsWith("TO"))
+        if (f.equals("CAST") || CONVERSIONS.matcher(f.replace("_", "")).matches())
         {
             in.expectSymbol('(', "'('");
             value(out);

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * A Proton {@code SELECT} run on DuckDB: {@code table(s)} (Proton's read of a stream's stored rows rather than its
- * live tail) is just {@code s} there, and one statement is all it may be, so a {@code ;} inside cannot smuggle in a
- * second one. Runs in database {@code default}.
+ * live tail) is just {@code s} there, and one statement is all it may be: the text DuckDB gets is rebuilt from our
+ * tokens, so what it reads is what we checked. Runs in database {@code default}.
  */
 final class ProtonSelect
 {
@@ -22,32 +22,57 @@ final class ProtonSelect
     }
 
     /**
-     * The DuckDB text of the statement made of {@code tokens[0, end)} of {@code sql}.
+     * The DuckDB text of the statement made of {@code tokens[0, end)} of {@code sql}, rebuilt from the tokens rather
+     * than copied: strings re-quoted in DuckDB's way (the ClickHouse lexer reads {@code \\'} as a quote, DuckDB would
+     * not, and what it then took for a string end could start a second statement), quoted names through
+     * {@link Sql#quote}, comments dropped (DuckDB nests them, we do not), a space wherever the source had a gap.
      *
      * @throws IllegalArgumentException a {@code ;} before {@code end}.
      */
     static String toDuckDb(final List<SqlToken> tokens, final String sql, final int end)
     {
-        final StringBuilder rewritten = new StringBuilder();
-        int copied = 0;
+        final StringBuilder out = new StringBuilder(sql.length() + 16);
+        int previousEnd = -1;
         for (int i = 0; i < end; i++)
         {
-            if (tokens.get(i).isSymbol(';'))
+            final SqlToken token = tokens.get(i);
+            if (token.isSymbol(';'))
             {
                 throw new IllegalArgumentException("Syntax error: multi-statements are not allowed (';' at position " +
-                    tokens.get(i).position() + ")");
+                    token.position() + ")");
             }
-            if (i + 3 < end && tokens.get(i).isKeyword("TABLE") && tokens.get(i + 1).isSymbol('(') &&
+            if (previousEnd >= 0 && token.offset() > previousEnd)
+            {
+                out.append(' ');
+            }
+            if (i + 3 < end && token.isKeyword("TABLE") && tokens.get(i + 1).isSymbol('(') &&
                 tokens.get(i + 2).isName() && tokens.get(i + 3).isSymbol(')'))
             {
-                rewritten.append(sql, copied, tokens.get(i).offset()).append(tokens.get(i + 2).source(sql));
-                copied = tokens.get(i + 3).endOffset();
+                append(out, tokens.get(i + 2), sql);
+                previousEnd = tokens.get(i + 3).endOffset();
                 i += 3;
+                continue;
             }
+            append(out, token, sql);
+            previousEnd = token.endOffset();
         }
-        final int stop = end == 0 ? 0 : tokens.get(end - 1).endOffset();
-        rewritten.append(sql, copied, Math.max(copied, stop));
-        return rewritten.toString();
+        return out.toString();
+    }
+
+    private static void append(final StringBuilder out, final SqlToken token, final String sql)
+    {
+        switch (token.type())
+        {
+            case STRING:
+                out.append('\'').append(token.text().replace("'", "''")).append('\'');
+                break;
+            case QUOTED_IDENTIFIER:
+                out.append(Sql.quote(token.text()));
+                break;
+            default:
+                out.append(token.source(sql));
+                break;
+        }
     }
 
     /** Runs {@code query} (from {@link #toDuckDb}) and answers its rows in {@code format}. */

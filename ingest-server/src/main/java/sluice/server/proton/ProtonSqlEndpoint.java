@@ -22,12 +22,12 @@ import sluice.server.query.QueryExecutor;
 import sluice.server.sql.SqlCursor;
 import sluice.server.sql.SqlLexer;
 import sluice.server.sql.SqlToken;
+import sluice.server.sql.StatementVerb;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * ClickHouse-style SQL over HTTP on Proton's port (spec/proton.md): {@code GET|POST /?query=…}, the POST body
@@ -103,13 +103,28 @@ final class ProtonSqlEndpoint implements HttpEndpoint
             return;
         }
         final SqlToken first = tokens.get(0);
+        final String verb = StatementVerb.of(tokens);
+        final boolean reads = first.isKeyword("SELECT") || first.isKeyword("WITH");
+        if (reads && !"SELECT".equals(verb) && !"WITH".equals(verb))
+        {
+            // WITH … INSERT/UPDATE/DELETE: the common table expressions lead to a write.
+            channel.respond(error(HttpResponseStatus.BAD_REQUEST, ProtonErrors.SYNTAX_ERROR, "Syntax error: WITH " +
+                "here leads to a SELECT; got " + verb));
+            return;
+        }
+        if (!reads && HttpMethod.GET.equals(request.method()))
+        {
+            // As ClickHouse: a GET only reads (a link or an <img> cannot change streams).
+            channel.respond(error(HttpResponseStatus.BAD_REQUEST, ProtonErrors.READONLY, "Cannot execute " +
+                first.display() + " in readonly mode: a GET only runs SELECT; use POST"));
+            return;
+        }
         final Scope scope = first.isKeyword("CREATE") || first.isKeyword("DROP") ? Scope.ADMIN :
             first.isKeyword("INSERT") ? Scope.INGEST : Scope.QUERY;
         if (!channel.principal().may(scope))
         {
-            channel.respond(error(HttpResponseStatus.FORBIDDEN, ProtonErrors.ACCESS_DENIED, "'" +
-                channel.principal().name() + "' lacks the " + scope.name().toLowerCase(Locale.ROOT) +
-                " scope " + first.display() + " needs"));
+            channel.respond(error(HttpResponseStatus.FORBIDDEN, ProtonErrors.ACCESS_DENIED,
+                channel.principal().lacks(scope)));
             return;
         }
         if (first.isKeyword("CREATE"))

@@ -117,8 +117,10 @@ public final class IngestRing implements AutoCloseable
     }
 
     /**
-     * Space only records without a body (END, ABORT, PROMOTE) may use: a producer whose batches no longer fit can
-     * always still end, abort or promote its request, which is what lets the writer free the ring again.
+     * Space only control records (END, ABORT, PROMOTE; an END carries at most an idempotency key of
+     * {@code RequestKeys.MAX_KEY_BYTES}) may use: a producer whose batches no longer fit can still end, abort or
+     * promote its request, which is what lets the writer free the ring again. A sixty-fourth of the ring: a 32 MiB
+     * ring's reserve holds some 900 keyed ENDs at the longest key, 32,000 without a key.
      */
     public int controlReserve()
     {

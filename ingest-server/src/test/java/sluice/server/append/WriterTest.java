@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -258,6 +259,29 @@ class WriterTest
             assertEquals(RequestKeys.Claim.ACCEPTED, f.keys.claim("live"));
             assertEquals(RequestKeys.Claim.CLAIMED, f.keys.claim("new"));
             assertEquals(RequestKeys.Claim.IN_FLIGHT, f.keys.claim("new"));
+        }
+    }
+
+    @Test
+    void theKeyOfARequestWhoseRowsCannotBeStoredIsFreedForARetry() throws Exception
+    {
+        try (Fixture f = new Fixture(dir, 1 << 20))
+        {
+            final TableEntry t = f.create("t", "n INT64");
+            // Answered at its END (async): the key is accepted before the writer has stored anything.
+            assertEquals(RequestKeys.Claim.CLAIMED, f.keys.claim("k"));
+            f.keys.finished("k", true);
+            assertTrue(f.catalog.drop("main", "t"));
+            final RowBatchEncoder encoder = f.encoder(t);
+            encoder.beginRow(RowSink.OP_INSERT);
+            encoder.putLong(0, 1);
+            encoder.endRow();
+            f.expect(1);
+            assertTrue(f.ringWrite(RingRecords.TYPE_BATCH, 1, 0, 0, encoder));
+            assertTrue(f.endWithKey(1, "k"));
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> f.awaitCommitted(1));
+            assertFalse(f.keys.accepted("k"), "the table went: a retry must be able to ingest");
+            assertEquals(RequestKeys.Claim.CLAIMED, f.keys.claim("k"));
         }
     }
 

@@ -195,7 +195,18 @@ class AuthE2eTest
         assertEquals(403, send("POST", "/proton/v1/ingest/streams/s", QUERY_KEY, "{\"columns\":[\"id\"]," +
             "\"data\":[[9]]}").statusCode());
         assertEquals(403, send("POST", "/?query=", QUERY_KEY, "INSERT INTO s VALUES (9, 'q')").statusCode());
+        // Statements that look like reads but write, or run what they name.
+        final String before = rows("select count(*) from M");
+        for (final String sql : new String[] {"delete from M returning id", "explain analyze delete from M",
+            "with x as (select 1) delete from M", "pragma enable_profiling", "call checkpoint()"})
+        {
+            final HttpResponse<String> r = send("GET", "/db/query?q=" + TestServer.encode(sql), QUERY_KEY, null);
+            assertEquals(403, r.statusCode(), sql + ": " + r.body());
+        }
+        assertEquals(400, send("GET", "/v0/pipelines/p/query?sql=" + TestServer.encode(
+            "with x as (select 1) delete from t"), QUERY_KEY, null).statusCode());
         assertEquals("0\n", rows("select count(*) from \"default\".s where id = 9"));
+        assertEquals(before, rows("select count(*) from M"));
     }
 
     @Test
@@ -213,8 +224,11 @@ class AuthE2eTest
         final String expired = JWT.create().withSubject("old").withClaim("scope", "admin")
             .withExpiresAt(Instant.now().minusSeconds(3600)).sign(Algorithm.HMAC256(JWT_SECRET));
         assertEquals(401, send("POST", "/?query=", expired, "SELECT 1").statusCode());
+        final String forever = JWT.create().withSubject("no-exp").withClaim("scope", "admin")
+            .sign(Algorithm.HMAC256(JWT_SECRET));
+        assertEquals(401, send("POST", "/?query=", forever, "SELECT 1").statusCode(), "a JWT must expire");
         final String forged = JWT.create().withSubject("mallory").withClaim("scope", "admin")
-            .sign(Algorithm.HMAC256("another-secret-of-at-least-32-bytes!"));
+            .withExpiresAt(Instant.now().plusSeconds(300)).sign(Algorithm.HMAC256("another-secret-of-at-least-32-bytes!"));
         assertEquals(401, send("POST", "/?query=", forged, "SELECT 1").statusCode());
 
         final String rs256 = JWT.create().withSubject("ops").withClaim("scopes", List.of("admin"))

@@ -132,6 +132,40 @@ class ProtonSqlE2eTest
         assertEquals(200, sql("SELECT count(*) FROM small").statusCode(), "the stream is still there");
     }
 
+    @Test
+    void aBackslashQuoteCannotSmuggleInASecondStatement() throws Exception
+    {
+        assertEquals("It's\n", sql("SELECT 'It\\'s'").body());
+        // To DuckDB, which reads no backslash escapes, the string would end at \' and two statements follow.
+        final HttpResponse<String> select = sql("SELECT 'a\\'; DROP STREAM small; SELECT 1'");
+        assertEquals(200, select.statusCode(), select.body());
+        assertEquals("a'; DROP STREAM small; SELECT 1\n", select.body(), "one string, as the lexer read it");
+        // Valid DuckDB once copied as written: it would drop the table.
+        assertEquals(400, sql("SELECT 'a\\'; DROP TABLE \"default\".small; SELECT 1 /*' */").statusCode());
+        final HttpResponse<String> search = server.post("/proton/v1/search", "application/json",
+            "{\"query\":\"SELECT 'a\\\\'); DROP TABLE \\\"default\\\".small; SELECT (1 /*' */\"}");
+        assertEquals(400, search.statusCode(), search.body());
+        final HttpResponse<String> nested = sql("SELECT 1 /* /* */ ; DROP TABLE \"default\".small; /* */");
+        assertEquals(400, nested.statusCode(), nested.body());
+        final HttpResponse<String> with = sql("WITH x AS (SELECT 1) DELETE FROM small");
+        assertEquals(400, with.statusCode(), with.body());
+        assertTrue(with.body().contains("WITH here leads to a SELECT; got DELETE"), with.body());
+        assertEquals(200, sql("SELECT count(*) FROM small").statusCode(), "the stream is still there");
+    }
+
+    @Test
+    void aGetOnlyReads() throws Exception
+    {
+        final HttpResponse<String> drop = server.get("/?query=" + TestServer.encode("DROP STREAM small"));
+        assertEquals(400, drop.statusCode(), drop.body());
+        assertTrue(drop.body().startsWith("Code: 164. DB::Exception: Cannot execute \"DROP\" in readonly mode"),
+            drop.body());
+        assertEquals(400, server.get("/?query=" + TestServer.encode("INSERT INTO small VALUES (99, 'get')"))
+            .statusCode());
+        assertEquals("0\n", server.get("/?query=" + TestServer.encode("SELECT count(*) FROM small WHERE id = 99"))
+            .body());
+    }
+
     private static JsonNode assertSearchError(
         final String body, final int status, final int code, final String message) throws Exception
     {

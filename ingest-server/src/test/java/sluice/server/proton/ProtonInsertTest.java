@@ -48,6 +48,9 @@ class ProtonInsertTest
         assertError("INSERT INTO s VALUES (1, 1 + 2)", "syntax error at position 28 near \"+\": expected ')'");
         assertError("INSERT INTO s VALUES (1, lower('A'))", "Syntax error: function lower at position 26 is not " +
             "supported in VALUES: use a literal, now(), today(), to_…(literal) or cast(literal AS type)");
+        assertError("INSERT INTO s VALUES (1, to_start_of_hour(now()))", "Syntax error: function to_start_of_hour at " +
+            "position 26 is not supported in VALUES: use a literal, now(), today(), to_…(literal) or " +
+            "cast(literal AS type)");
         assertError("INSERT INTO s VALUES (1, 'a') garbage", "syntax error at position 31 near \"GARBAGE\": " +
             "expected end of statement");
         assertError("INSERT INTO s VALUES (1, {x: 1})", "Syntax error: a map key must be a string or a number, not " +
