@@ -25,11 +25,13 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel>
 
     private final Router router;
     private final HttpConfig config;
+    private final Connections connections;
 
-    HttpInitializer(final Router router, final HttpConfig config)
+    HttpInitializer(final Router router, final HttpConfig config, final Connections connections)
     {
         this.router = router;
         this.config = config;
+        this.connections = connections;
     }
 
     @Override
@@ -44,6 +46,7 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel>
             .setMaxHeaderSize(config.maxHeaderBytes())
             .setMaxChunkSize(config.maxChunkBytes())));
         pipeline.addLast("flow", new FlowControlHandler());
-        pipeline.addLast("connection", new HttpConnectionHandler(router, config));
+        pipeline.addLast("connection", new HttpConnectionHandler(router, config, connections));
+        connections.add(channel);
     }
 }
