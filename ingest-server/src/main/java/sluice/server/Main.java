@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import sluice.server.cli.EnvironmentDefaults;
 import sluice.server.cli.ShutdownLogManager;
 import sluice.server.cli.Sizes;
+import sluice.server.cli.StopSignals;
 import sluice.server.config.Durability;
 import sluice.server.config.Listen;
 import sluice.server.config.SecurityConfig;
@@ -31,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * Entry point of {@code sluice.jar}: parses the options (command line, then {@code SLUICE_*} environment variables,
  * then {@code --config FILE}, then the defaults shown by {@code --help}), starts a {@link SluiceServer} and keeps it
- * running until the process is told to stop, when it drains every ring into the database before exiting.
+ * running until the process is told to stop (SIGTERM, SIGINT), when it finishes the requests under way, drains every
+ * ring into the database and exits with status 0.
  */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0", sortOptions = false,
     usageHelpWidth = 110, showDefaultValues = true,
@@ -117,6 +119,11 @@ public final class Main implements Callable<Integer>
         description = "A write that finds its ring full for this long gets 503 with Retry-After.")
     private String backpressureTimeout;
 
+    @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "10s",
+        description = "On SIGTERM/SIGINT, requests under way get this long to finish and be answered before their " +
+            "connections are closed; then the rings are drained into the database.")
+    private String shutdownGrace;
+
     @Option(names = "--duckdb-memory", paramLabel = "SIZE", defaultValue = "4GB",
         description = "DuckDB memory_limit (DuckDB's own syntax, e.g. 4GB, 75%%).")
     private String duckdbMemory;
@@ -176,6 +183,9 @@ public final class Main implements Callable<Integer>
 
     @Spec
     private CommandSpec spec;
+
+    private final Object stopLock = new Object();
+    private boolean serverStopped;
 
     static
     {
@@ -247,14 +257,13 @@ public final class Main implements Callable<Integer>
     {
         final ServerConfig config = toConfig();
         final SluiceServer server = SluiceServer.start(config);
-        final CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and SIGINT: the main thread stops the server and returns 0. The hook covers every other exit.
+        final CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.install(stopRequested::countDown);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
-            LOG.info("stopping: draining the ingest rings into the database");
-            server.close();
-            LOG.info("stopped");
+            stop(server);
             ShutdownLogManager.shutdownLogged();
-            stopped.countDown();
         }, "sluice-shutdown"));
         final StringBuilder where = new StringBuilder();
         for (final InetSocketAddress address : server.addresses())
@@ -277,8 +286,25 @@ public final class Main implements Callable<Integer>
             " API key(s)" + (security.jwtSecret() != null ? ", HS256 JWTs" : "") +
             (security.jwtPublicKey() != null ? ", RS256 JWTs" : "") : "no credentials required (no API keys " +
             "configured" + (security.allowUnauthenticated() ? ", --allow-unauthenticated" : ", loopback only") + ")");
-        stopped.await();
+        stopRequested.await();
+        stop(server);
         return 0;
+    }
+
+    /** Stops the server once, from the main thread or the shutdown hook, whichever comes first; the other waits. */
+    private void stop(final SluiceServer server)
+    {
+        synchronized (stopLock)
+        {
+            if (!serverStopped)
+            {
+                serverStopped = true;
+                LOG.info("stopping: finishing the requests under way, then draining the ingest rings into the " +
+                    "database");
+                server.close();
+                LOG.info("stopped");
+            }
+        }
     }
 
     ServerConfig toConfig()
@@ -308,7 +334,8 @@ public final class Main implements Callable<Integer>
                 .idleTimeoutNanos(Sizes.nanos(idleTimeout))
                 .readTimeoutNanos(Sizes.nanos(readTimeout))
                 .minBodyBytesPerSecond(Sizes.bytes(minBodyRate))
-                .backpressureTimeoutNanos(Sizes.nanos(backpressureTimeout));
+                .backpressureTimeoutNanos(Sizes.nanos(backpressureTimeout))
+                .shutdownGraceNanos(Sizes.nanos(shutdownGrace));
             final SecurityConfig security = config.security();
             apiKeys.stream().filter(key -> !key.isBlank()).forEach(security::apiKey);
             security.jwtSecret(blankToNull(jwtSecret)).jwtPublicKey(jwtPublicKey).jwtIssuer(blankToNull(jwtIssuer))

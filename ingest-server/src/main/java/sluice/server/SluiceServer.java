@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  * A running Sluice: the DuckDB database and catalog, one ingest ring per event loop, the writer thread, the query
  * executor and the HTTP server with every API's routes. Start-up order: database, catalog and bookkeeping tables,
  * lock-down of the database, rings (every ring file found is opened, even beyond the event-loop count, so nothing
- * left in one is lost), writer (which replays the rings), HTTP. {@link #close()} stops in the reverse order and
- * drains the rings into the database first.
+ * left in one is lost), writer (which replays the rings), HTTP. {@link #close()} stops in the reverse order: HTTP
+ * stops accepting and lets the requests under way finish while the writer still commits (so a request waiting for
+ * its commit gets its answer), then the writer drains the rings into the database.
  */
 public final class SluiceServer implements AutoCloseable
 {
@@ -167,7 +168,10 @@ public final class SluiceServer implements AutoCloseable
         }
     }
 
-    /** Stops accepting, closes connections, drains the rings into the database and closes it. */
+    /**
+     * Stops accepting, lets the requests under way finish and be answered (for at most the HTTP config's shutdown
+     * grace), closes the connections, drains the rings into the database and closes it.
+     */
     @Override
     public void close()
     {
@@ -182,6 +186,11 @@ public final class SluiceServer implements AutoCloseable
         }
         if (http != null)
         {
+            if (!http.drain(config.http().shutdownGraceNanos()))
+            {
+                LOG.warning(() -> "connections still busy after the shutdown grace of " +
+                    config.http().shutdownGraceNanos() / 1_000_000 + " ms are closed: their requests go unanswered");
+            }
             http.close();
         }
         if (writer != null)

@@ -63,6 +63,7 @@ class MainTest
         assertEquals(built.http().idleTimeoutNanos(), c.http().idleTimeoutNanos());
         assertEquals(built.http().readTimeoutNanos(), c.http().readTimeoutNanos());
         assertEquals(built.http().backpressureTimeoutNanos(), c.http().backpressureTimeoutNanos());
+        assertEquals(built.http().shutdownGraceNanos(), c.http().shutdownGraceNanos());
     }
 
     @Test

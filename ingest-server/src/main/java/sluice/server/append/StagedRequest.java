@@ -26,6 +26,8 @@ final class StagedRequest
     final IntArrayList rowCounts = new IntArrayList();
     long stagedBytes;
     long rows;
+    /** BATCH records read, loaded ones included: checked against the count its END carries. */
+    int batches;
     boolean ended;
     int endFlags;
     long endPosition;

@@ -478,6 +478,7 @@ public final class Writer implements Runnable, AutoCloseable
                 break;
             case RingRecords.TYPE_END:
                 onEnd(state, requestId, buffer.getInt(payloadOffset + RingRecords.FLAGS_OFFSET),
+                    buffer.getInt(payloadOffset + RingRecords.SEQUENCE_OFFSET),
                     position + RingDescriptor.align(RingDescriptor.RECORD_HEADER_LENGTH + payloadLength), position,
                     payloadLength > RingRecords.BODY_OFFSET ? buffer.getStringWithoutLengthUtf8(
                         payloadOffset + RingRecords.BODY_OFFSET, payloadLength - RingRecords.BODY_OFFSET) : null);
@@ -507,6 +508,7 @@ public final class Writer implements Runnable, AutoCloseable
             r.failed = buffer.getInt(payloadOffset + RingRecords.SEQUENCE_OFFSET) != 0;
             open.put(requestId, r);
         }
+        r.batches++;
         if (r.failed)
         {
             return;
@@ -578,13 +580,21 @@ public final class Writer implements Runnable, AutoCloseable
         return loaded;
     }
 
-    private void onEnd(final RingState state, final long requestId, final int flags, final long endPosition,
-        final long recordPosition, final String key)
+    private void onEnd(final RingState state, final long requestId, final int flags, final int batches,
+        final long endPosition, final long recordPosition, final String key)
     {
         StagedRequest r = open.remove(requestId);
         if (r == null)
         {
             r = new StagedRequest(requestId, state.index, recordPosition);
+        }
+        if (batches != 0 && r.batches != batches)
+        {
+            // Batches of it lie before where this replay started: a promoted request, loaded into its own
+            // transaction (which freed their ring space) and cut by a crash between its END and its commit. Its rows
+            // went with that transaction; it was never acknowledged (promoted requests are answered once committed).
+            // Taken as an empty request, its idempotency key would be stored and a retry answered with nothing stored.
+            r.failed = true;
         }
         r.ended = true;
         r.key = key;

@@ -1,6 +1,8 @@
 package sluice.server.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.util.ReferenceCountUtil;
 
 /** Exchanges every endpoint needs. */
 public final class Exchanges
@@ -26,5 +28,33 @@ public final class Exchanges
 
     private Exchanges()
     {
+    }
+
+    /**
+     * Reads the body, drops it, then sends {@code response}. For an answer known before the body that the client must
+     * see whatever the body's size: answered at once, a body over the connection's discard limit would close the
+     * connection under a client still sending it, which then gets a reset instead of the answer.
+     */
+    public static Exchange answerAfterBody(final HttpChannel channel, final FullHttpResponse response)
+    {
+        return new Exchange()
+        {
+            @Override
+            public void onContent(final ByteBuf content)
+            {
+            }
+
+            @Override
+            public void onEnd()
+            {
+                channel.respond(response);
+            }
+
+            @Override
+            public void onClose()
+            {
+                ReferenceCountUtil.release(response);
+            }
+        };
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * (a client sending one byte a second is cut off); 0 turns the check off</td></tr>
  * <tr><td>backpressureTimeoutNanos</td><td>30 s</td><td>503 with Retry-After when the ring stays full this long</td></tr>
  * <tr><td>maxConcurrentIngests</td><td>1024</td><td>429 with Retry-After</td></tr>
+ * <tr><td>shutdownGraceNanos</td><td>10 s</td><td>on a stop, requests under way get this long to finish and be
+ * answered; then their connections are closed (their rows dropped)</td></tr>
  * </table>
  * Mutable until the server starts; then read-only.
  */
@@ -36,6 +38,7 @@ public final class HttpConfig
     public static final long DEFAULT_BACKPRESSURE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     public static final int DEFAULT_MAX_CONCURRENT_INGESTS = 1024;
     public static final long DEFAULT_MIN_BODY_BYTES_PER_SECOND = 1024;
+    public static final long DEFAULT_SHUTDOWN_GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
@@ -48,6 +51,7 @@ public final class HttpConfig
     private long backpressureTimeoutNanos = DEFAULT_BACKPRESSURE_TIMEOUT_NANOS;
     private int maxConcurrentIngests = DEFAULT_MAX_CONCURRENT_INGESTS;
     private long minBodyBytesPerSecond = DEFAULT_MIN_BODY_BYTES_PER_SECOND;
+    private long shutdownGraceNanos = DEFAULT_SHUTDOWN_GRACE_NANOS;
 
     public HttpConfig maxBodyBytes(final long maxBodyBytes)
     {
@@ -124,6 +128,12 @@ public final class HttpConfig
         return this;
     }
 
+    public HttpConfig shutdownGraceNanos(final long shutdownGraceNanos)
+    {
+        this.shutdownGraceNanos = positive(shutdownGraceNanos, "shutdownGrace");
+        return this;
+    }
+
     public long maxBodyBytes()
     {
         return maxBodyBytes;
@@ -172,6 +182,11 @@ public final class HttpConfig
     public int maxConcurrentIngests()
     {
         return maxConcurrentIngests;
+    }
+
+    public long shutdownGraceNanos()
+    {
+        return shutdownGraceNanos;
     }
 
     private static long positive(final long value, final String name)

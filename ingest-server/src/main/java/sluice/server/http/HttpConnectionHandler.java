@@ -39,7 +39,12 @@ import java.util.logging.Logger;
  * the connection if the rest of the body is at most {@link HttpConfig#maxDiscardBytes()} and the client did not wait
  * for {@code 100 Continue}; otherwise the connection closes after the answer. A started request that sends nothing for
  * {@link HttpConfig#readTimeoutNanos()} gets 408; an idle connection is closed after
- * {@link HttpConfig#idleTimeoutNanos()}. Event-loop thread only, except {@link #respond} and {@link #resume}.
+ * {@link HttpConfig#idleTimeoutNanos()}.
+ * <p>
+ * When the server stops ({@link Connections#DRAIN}), an idle connection closes at once and one with a request under
+ * way closes after answering it ({@code Connection: close}): a client is never cut off in the middle of a request it
+ * has started sending, unless it takes longer than the stop's grace period. Event-loop thread only, except
+ * {@link #respond} and {@link #resume}.
  */
 final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implements HttpChannel
 {
@@ -49,6 +54,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     /** The current request's principal, set before it is routed. */
     private Principal principal;
     private final HttpConfig config;
+    private final Connections connections;
     private ChannelHandlerContext ctx;
 
     private Exchange exchange;
@@ -66,6 +72,8 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private boolean paused;
     private boolean discarding;
     private boolean closing;
+    /** The server is stopping: close once the current request (if any) is answered. */
+    private boolean draining;
     /** A streamed answer is under way: no idle or read timeout applies, and the connection ends with it. */
     private Stream stream;
     private long bodyBytes;
@@ -76,10 +84,11 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private long rateWindowStartNanos;
     private long rateWindowBytes;
 
-    HttpConnectionHandler(final Router router, final HttpConfig config)
+    HttpConnectionHandler(final Router router, final HttpConfig config, final Connections connections)
     {
         this.router = router;
         this.config = config;
+        this.connections = connections;
     }
 
     @Override
@@ -92,6 +101,12 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelActive(final ChannelHandlerContext ctx)
     {
+        if (connections.draining())
+        {
+            // Accepted just before the server stopped accepting, too late for the DRAIN event.
+            onDrain();
+            return;
+        }
         readIfReady();
     }
 
@@ -279,7 +294,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         }
         answered = true;
         paused = false;
-        boolean close = !keepAlive;
+        boolean close = !keepAlive || draining;
         if (inBody)
         {
             // An early answer: drop the rest of the body if it is small enough, else close.
@@ -426,6 +441,11 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         discarding = false;
         answered = true;
         lastReadNanos = System.nanoTime();
+        if (draining)
+        {
+            // Answered before the stop began, its body read since: no further request is taken.
+            closeAfterWrites();
+        }
     }
 
     @Override
@@ -470,6 +490,11 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     @Override
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object evt)
     {
+        if (evt == Connections.DRAIN)
+        {
+            onDrain();
+            return;
+        }
         if (!(evt instanceof IdleStateEvent))
         {
             ctx.fireUserEventTriggered(evt);
@@ -552,6 +577,33 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         }
         LOG.log(Level.FINE, "connection error", cause);
         closeNow();
+    }
+
+    /**
+     * The server is stopping. A streamed answer (egress) never ends by itself: it closes now. So does a connection
+     * between requests (its last answer is flushed first). A request under way is finished and answered first.
+     */
+    private void onDrain()
+    {
+        draining = true;
+        if (stream != null)
+        {
+            closeNow();
+        }
+        else if (!inBody && (exchange == null || answered))
+        {
+            closeAfterWrites();
+        }
+    }
+
+    /** Closes once what was written is flushed (an answer still being sent is not cut). */
+    private void closeAfterWrites()
+    {
+        if (!closing)
+        {
+            closing = true;
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private void sendAndClose(final FullHttpResponse response)

@@ -28,12 +28,14 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel>
     private final Router router;
     private final HttpConfig config;
     private final SslContext tls;
+    private final Connections connections;
 
-    HttpInitializer(final Router router, final HttpConfig config, final SslContext tls)
+    HttpInitializer(final Router router, final HttpConfig config, final SslContext tls, final Connections connections)
     {
         this.router = router;
         this.config = config;
         this.tls = tls;
+        this.connections = connections;
     }
 
     @Override
@@ -52,6 +54,7 @@ final class HttpInitializer extends ChannelInitializer<SocketChannel>
             .setMaxHeaderSize(config.maxHeaderBytes())
             .setMaxChunkSize(config.maxChunkBytes())));
         pipeline.addLast("flow", new FlowControlHandler());
-        pipeline.addLast("connection", new HttpConnectionHandler(router, config));
+        pipeline.addLast("connection", new HttpConnectionHandler(router, config, connections));
+        connections.add(channel);
     }
 }

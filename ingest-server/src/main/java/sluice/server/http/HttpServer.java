@@ -35,6 +35,7 @@ public final class HttpServer implements AutoCloseable
     private final EventLoopGroup workers;
     private final List<EventLoop> loops = new ArrayList<>();
     private final List<Channel> listeners = new ArrayList<>();
+    private final Connections connections = new Connections();
 
     public HttpServer(final HttpConfig config, final int ioThreads)
     {
@@ -78,7 +79,7 @@ public final class HttpServer implements AutoCloseable
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.AUTO_READ, false)
-            .childHandler(new HttpInitializer(router, config, tls));
+            .childHandler(new HttpInitializer(router, config, tls, connections));
         final List<InetSocketAddress> bound = new ArrayList<>();
         for (final InetSocketAddress address : addresses)
         {
@@ -99,6 +100,19 @@ public final class HttpServer implements AutoCloseable
         listeners.clear();
     }
 
+    /**
+     * The first step of a stop: stops accepting and lets the requests under way finish. An idle connection closes at
+     * once; one with a request under way (its body still streaming in, or its answer waiting for a commit) closes
+     * once that request is answered, with {@code Connection: close}. Returns false if some were still open after
+     * {@code timeoutNanos}; {@link #close()} then closes them with their requests unanswered.
+     */
+    public boolean drain(final long timeoutNanos)
+    {
+        stopAccepting();
+        return connections.drain().awaitUninterruptibly(timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Stops the event loops, closing every connection still open (after {@link #drain}, normally none). */
     @Override
     public void close()
     {

@@ -6,6 +6,7 @@ import sluice.server.append.Completions;
 import sluice.server.http.Exchange;
 import sluice.server.http.HttpChannel;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -210,7 +211,7 @@ public abstract class IngestExchange implements Exchange, Completions.Waiter
     @Override
     public final void onCommitted(final long rows)
     {
-        channel.loop().execute(() ->
+        hop(() ->
         {
             if (!done)
             {
@@ -222,12 +223,29 @@ public abstract class IngestExchange implements Exchange, Completions.Waiter
     @Override
     public final void onFailed(final String reason)
     {
-        channel.loop().execute(() ->
+        hop(() ->
         {
             if (!done)
             {
                 respond(commitFailed(reason));
             }
         });
+    }
+
+    /**
+     * Hands the answer to the connection's event loop. A loop already shut down (a stop whose grace period ran out
+     * closed the connection) refuses the task: nobody is left to answer, and the writer thread, which calls this,
+     * must not die of it before it has drained the rings.
+     */
+    private void hop(final Runnable answer)
+    {
+        try
+        {
+            channel.loop().execute(answer);
+        }
+        catch (final RejectedExecutionException e)
+        {
+            // The connection is gone with its loop.
+        }
     }
 }

@@ -299,7 +299,7 @@ public final class RequestIngest
         {
             completions.register(requestId, waiter);
         }
-        if (!producer.tryEnd(requestId, waiting ? RingRecords.FLAG_WAIT_FOR_COMMIT : 0, key, keyLength))
+        if (!producer.tryEnd(requestId, waiting ? RingRecords.FLAG_WAIT_FOR_COMMIT : 0, sequence, key, keyLength))
         {
             if (waiting)
             {

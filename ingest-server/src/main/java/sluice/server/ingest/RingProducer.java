@@ -55,14 +55,15 @@ public final class RingProducer
     }
 
     /**
-     * Writes a request's END record; {@code key} (an idempotency key's UTF-8, at most
-     * {@link sluice.server.append.RequestKeys#MAX_KEY_BYTES}) goes in its body for the writer to store with the rows.
-     * False when even the control reserve is full.
+     * Writes a request's END record, with the number of BATCH records the request wrote in its sequence field;
+     * {@code key} (an idempotency key's UTF-8, at most {@link sluice.server.append.RequestKeys#MAX_KEY_BYTES}) goes in
+     * its body for the writer to store with the rows. False when even the control reserve is full.
      */
-    public boolean tryEnd(final long requestId, final int flags, final DirectBuffer key, final int keyLength)
+    public boolean tryEnd(
+        final long requestId, final int flags, final int batches, final DirectBuffer key, final int keyLength)
     {
-        return keyLength == 0 ? tryControl(RingRecords.TYPE_END, requestId, flags) :
-            ring.tryWrite(RingRecords.TYPE_END, requestId, flags, 0, key, 0, keyLength);
+        return ring.tryWrite(RingRecords.TYPE_END, requestId, flags, batches, keyLength == 0 ? NO_BODY : key, 0,
+            keyLength);
     }
 
     /** Drops a request's rows: now, or as soon as the ring has room (the writer holds them until then). */

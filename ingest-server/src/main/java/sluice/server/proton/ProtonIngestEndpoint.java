@@ -136,7 +136,9 @@ final class ProtonIngestEndpoint implements HttpEndpoint
             switch (ingest.keys().claim(idempotencyId))
             {
                 case ACCEPTED:
-                    return answer(channel, ok(requestId));
+                    // After the body: a retry of a large request (a client's after a crash) answered at once would
+                    // have its connection closed under it and see a reset, never this 200, and retry forever.
+                    return Exchanges.answerAfterBody(channel, ok(requestId));
                 case IN_FLIGHT:
                     return answer(channel, retryLater(HttpResponseStatus.TOO_MANY_REQUESTS,
                         "a request with idempotency id " + idempotencyHeader + " is in flight", requestId));

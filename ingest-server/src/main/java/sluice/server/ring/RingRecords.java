@@ -6,7 +6,7 @@ package sluice.server.ring;
  *   +---------------------------------------------------------------+
  *   |                     Request Id (long)                         |
  *   +---------------------------------------------------------------+
- *   |        Flags (int)            |   Sequence (int, BATCH)       |
+ *   |        Flags (int)            |   Sequence (int, BATCH, END)  |
  *   +---------------------------------------------------------------+
  *   |  Body: a row batch (BATCH), an idempotency key or nothing (END) ...
  * </pre>
@@ -30,7 +30,11 @@ public final class RingRecords
 
     public static final int REQUEST_ID_OFFSET = 0;
     public static final int FLAGS_OFFSET = 8;
-    /** BATCH: 0 for a request's first batch, then 1, 2, ...: a replay that starts inside a request can tell. */
+    /**
+     * BATCH: 0 for a request's first batch, then 1, 2, ...: a replay that starts inside a request can tell. END: how
+     * many BATCH records the request wrote, so a replay that finds an END without (all of) its batches can tell too
+     * (0 from rings written before this field was set: then nothing is checked).
+     */
     public static final int SEQUENCE_OFFSET = 12;
     public static final int BODY_OFFSET = 16;
 

@@ -285,6 +285,52 @@ class WriterTest
         }
     }
 
+    /**
+     * A promoted request's batches are loaded into its own transaction as they come and their ring space is freed;
+     * if the process dies after its END reached the ring but before that transaction commits, the replay finds the
+     * END alone. The request was never acknowledged (a promoted request is answered after its commit) and its rows
+     * are gone with the transaction: the END must not commit it as an empty request, or its idempotency key would be
+     * stored and a client's retry answered "already ingested" with none of the rows stored. The END carries the
+     * number of batches the request wrote, which tells the two apart.
+     */
+    @Test
+    void aPromotedRequestCutBetweenItsEndAndItsCommitIsNotTakenAsStored() throws Exception
+    {
+        final TableEntry t;
+        try (Fixture f = new Fixture(dir, 1 << 20))
+        {
+            t = f.create("t", "n INT64");
+        }
+        // The ring as such a crash leaves it (no writer runs here): two batches and the PROMOTE, released as the
+        // writer releases them once loaded, then the END with a key.
+        try (IngestRing ring = IngestRing.open(dir.resolve("rings/ring-0.dat"), 0, 1 << 20))
+        {
+            final long id = RingRecords.requestId(0, ring.incarnation(), 1);
+            for (int batch = 0; batch < 2; batch++)
+            {
+                final RowBatchEncoder encoder = new RowBatchEncoder().wrap(new ExpandableDirectByteBuffer(256), 0,
+                    t.layout(), t.id(), 1);
+                encoder.beginRow(RowSink.OP_INSERT);
+                encoder.putLong(0, batch);
+                encoder.endRow();
+                assertTrue(ring.tryWrite(RingRecords.TYPE_BATCH, id, 0, batch, encoder.buffer(), 0,
+                    encoder.length()));
+            }
+            assertTrue(ring.tryWrite(RingRecords.TYPE_PROMOTE, id, 0, 0, new UnsafeBuffer(new byte[0]), 0, 0));
+            ring.release(ring.tail());
+            final byte[] key = "promoted".getBytes(StandardCharsets.UTF_8);
+            assertTrue(ring.tryWrite(RingRecords.TYPE_END, id, RingRecords.FLAG_WAIT_FOR_COMMIT, 2,
+                new UnsafeBuffer(key), 0, key.length));
+        }
+        try (Fixture f = new Fixture(dir, 1 << 20))
+        {
+            assertTrue(f.awaitReleased());
+            assertEquals(List.of("0"), f.query("SELECT count(*) FROM main.t"));
+            assertFalse(f.keys.accepted("promoted"), "the key of a request whose rows were lost");
+            assertEquals(List.of(), f.query("SELECT key FROM " + RequestKeys.TABLE));
+        }
+    }
+
     private static void putText(final RowBatchEncoder encoder, final int column, final String text)
     {
         final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -3,23 +3,14 @@ package sluice.server.e2e;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ack rule of {@code method=append} (ARCHITECTURE.md: "accepted" — the rows are in the memory-mapped ring): the
@@ -29,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashE2eTest
 {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -39,11 +29,11 @@ class CrashE2eTest
     @Test
     void acknowledgedAppendsSurviveKillNine() throws Exception
     {
-        final Process process = startServer();
+        final ServerProcess server = ServerProcess.start(dir);
         long acknowledged = 0;
         try
         {
-            final String base = "http://127.0.0.1:" + awaitPort(process);
+            final String base = server.base();
             final HttpResponse<String> created = CLIENT.send(HttpRequest.newBuilder(URI.create(base +
                 "/db/query?q=" + TestServer.encode("create tag table CRASH (name varchar(40) primary key, " +
                 "time datetime basetime, value double)"))).build(), HttpResponse.BodyHandlers.ofString());
@@ -66,9 +56,9 @@ class CrashE2eTest
         }
         finally
         {
-            kill(process);
+            server.kill();
         }
-        try (TestServer s = TestServer.start(dir))
+        try (TestServer s = TestServer.start(dir.resolve("data")))
         {
             assertEquals(200, s.query("EXEC table_flush(CRASH)").statusCode());
             final long n = acknowledged;
@@ -86,10 +76,10 @@ class CrashE2eTest
     void protonIdempotencyIdsSurviveKillNine() throws Exception
     {
         final int requests = 200;
-        final Process process = startServer();
+        final ServerProcess server = ServerProcess.start(dir);
         try
         {
-            final String base = "http://127.0.0.1:" + awaitPort(process);
+            final String base = server.base();
             final HttpResponse<String> created = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/?query=" +
                 TestServer.encode("CREATE STREAM keyed (n int64)"))).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -101,9 +91,9 @@ class CrashE2eTest
         }
         finally
         {
-            kill(process);
+            server.kill();
         }
-        try (TestServer s = TestServer.start(dir))
+        try (TestServer s = TestServer.start(dir.resolve("data")))
         {
             final String base = "http://127.0.0.1:" + s.port();
             for (int request = 0; request < requests; request++)
@@ -137,45 +127,5 @@ class CrashE2eTest
             .header("x-timeplus-idempotent-id", "batch-" + i)
             .POST(HttpRequest.BodyPublishers.ofString("{\"columns\":[\"n\"],\"data\":[" + rows + "]}")).build(),
             HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The real server in its own JVM, as {@code java -jar} runs it, on this test's data dir. */
-    private Process startServer() throws Exception
-    {
-        final List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-Xmx256m", "-cp", System.getProperty("java.class.path"), "sluice.server.Main",
-            "--listen", "127.0.0.1:0", "--data-dir", dir.toString(), "--ring-size", "64MiB", "--max-record", "1MiB",
-            "--duckdb-memory", "512MB", "--io-threads", "1"));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** SIGKILL: no shutdown hook, no drain. */
-    private static void kill(final Process process) throws InterruptedException
-    {
-        process.destroyForcibly();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-    }
-
-    /** Reads the server's log until its startup line names the port. */
-    private static int awaitPort(final Process process) throws Exception
-    {
-        final BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(),
-            StandardCharsets.UTF_8));
-        final StringBuilder seen = new StringBuilder();
-        for (String line = log.readLine(); line != null; line = log.readLine())
-        {
-            seen.append(line).append('\n');
-            final Matcher m = LISTENING.matcher(line);
-            if (m.find())
-            {
-                final Thread drain = new Thread(() -> log.lines().forEach(l -> { }), "crash-test-log");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("server did not start:\n" + seen);
     }
 }
