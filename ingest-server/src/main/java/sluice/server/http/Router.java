@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Maps a request path to its endpoint: exact paths first, then the longest matching prefix (a prefix ends with
- * {@code /}). Unknown paths get 404 in plain text. Built at start-up, read-only after.
+ * {@code /}). Unknown paths get 404 in plain text, a target whose percent escapes do not decode 400. Built at
+ * start-up, read-only after.
  */
 public final class Router
 {
@@ -30,7 +31,21 @@ public final class Router
 
     public Exchange open(final HttpRequest request, final HttpChannel channel)
     {
-        final String path = new QueryStringDecoder(request.uri()).path();
+        final QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        final String path;
+        try
+        {
+            path = uri.path();
+            // Endpoints decode the parameters again where they need them; decoded here once so that an escape that
+            // decodes to nothing ("%", "%2", "%zz") is the client's 400 and not an exception in an endpoint (issue 6).
+            uri.parameters();
+        }
+        catch (final IllegalArgumentException e)
+        {
+            channel.respond(HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
+                "malformed request target: " + e.getMessage() + "\n"));
+            return Exchanges.DISCARD;
+        }
         for (final Route route : routes)
         {
             if (route.prefix ? path.startsWith(route.path) : path.equals(route.path))
