@@ -22,9 +22,11 @@ final class ProtonSelect
     }
 
     /**
-     * The DuckDB text of the statement made of {@code tokens[0, end)} of {@code sql}.
+     * The DuckDB text of the statement made of {@code tokens[0, end)} of {@code sql}: as written, except that strings
+     * and {@code table(s)} names are re-spelled for DuckDB, so that DuckDB splits the text into the same tokens as the
+     * ClickHouse lexer did (and so finds no second statement).
      *
-     * @throws IllegalArgumentException a {@code ;} before {@code end}.
+     * @throws IllegalArgumentException a {@code ;} before {@code end}, or a string with a NUL.
      */
     static String toDuckDb(final List<SqlToken> tokens, final String sql, final int end)
     {
@@ -32,15 +34,34 @@ final class ProtonSelect
         int copied = 0;
         for (int i = 0; i < end; i++)
         {
-            if (tokens.get(i).isSymbol(';'))
+            final SqlToken token = tokens.get(i);
+            if (token.isSymbol(';'))
             {
                 throw new IllegalArgumentException("Syntax error: multi-statements are not allowed (';' at position " +
-                    tokens.get(i).position() + ")");
+                    token.position() + ")");
+            }
+            if (token.type() == SqlToken.Type.STRING)
+            {
+                // Re-spelled in DuckDB's syntax. ClickHouse reads backslash escapes ('a\'' is a'), DuckDB does not,
+                // so a string written that way hid a ';' from the check above and DuckDB ran what followed it as a
+                // second statement: SELECT 'a\'; DROP TABLE t; --' dropped t (NameInjectionE2eTest, issue 6).
+                if (token.text().indexOf('\0') >= 0)
+                {
+                    throw new IllegalArgumentException("Syntax error: a string with a NUL character at position " +
+                        token.position() + " is not supported");
+                }
+                rewritten.append(sql, copied, token.offset()).append(Sql.literal(token.text()));
+                copied = token.endOffset();
+                continue;
             }
             if (i + 3 < end && tokens.get(i).isKeyword("TABLE") && tokens.get(i + 1).isSymbol('(') &&
                 tokens.get(i + 2).isName() && tokens.get(i + 3).isSymbol(')'))
             {
-                rewritten.append(sql, copied, tokens.get(i).offset()).append(tokens.get(i + 2).source(sql));
+                // The name through the one quoting function, not as written: a backtick name (ClickHouse's quoting,
+                // which DuckDB does not know) went to DuckDB's lexer with its quotes and semicolons (issue 6).
+                final SqlToken name = tokens.get(i + 2);
+                rewritten.append(sql, copied, tokens.get(i).offset()).append(
+                    Sql.quote(name.type() == SqlToken.Type.IDENTIFIER ? name.source(sql) : name.text()));
                 copied = tokens.get(i + 3).endOffset();
                 i += 3;
             }
