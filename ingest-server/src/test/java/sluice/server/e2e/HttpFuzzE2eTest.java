@@ -215,8 +215,18 @@ class HttpFuzzE2eTest
         final FuzzRequest request = seed.request().frame();
         final int mutations = random.nextInt(10) == 0 ? 0 : 1 + (random.nextInt(4) == 0 ? random.nextInt(1, 3) : 0);
         final List<String> log = new ArrayList<>();
-        HttpMutator.mutate(request, random, mutations, log);
-        final byte[] wire = request.render();
+        final byte[] wire;
+        try
+        {
+            HttpMutator.mutate(request, random, mutations, log);
+            wire = request.render();
+        }
+        catch (final RuntimeException e)
+        {
+            fail("request " + i + " (" + seed.name() + ", mutations " + log + ")", "the fuzzer failed: " + e,
+                new byte[0]);
+            return;
+        }
         final String what = "request " + i + " (" + seed.name() + ", mutations " + log + ")";
         final boolean head = request.method.trim().startsWith("HEAD");
         try (RawHttp http = new RawHttp(server.port(), ANSWER_TIMEOUT_MILLIS))

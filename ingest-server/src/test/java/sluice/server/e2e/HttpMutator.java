@@ -285,24 +285,47 @@ final class HttpMutator
                 log.add("a chunk size off by " + delta);
                 r.chunkEdits.add(chunks ->
                 {
-                    final FuzzRequest.Chunk c = chunks.get((int)(where * (chunks.size() - 1)));
-                    c.sizeLine = Integer.toHexString(Math.max(0, c.data.length + delta));
+                    final FuzzRequest.Chunk c = chunk(chunks, where);
+                    if (c != null)
+                    {
+                        c.sizeLine = Integer.toHexString(Math.max(0, c.data.length + delta));
+                    }
                 });
             }
             case 2 ->
             {
                 final String line = log(log, "chunk size line", pick(random, CHUNK_SIZES));
-                r.chunkEdits.add(chunks -> chunks.get((int)(where * chunks.size() - 1e-9)).sizeLine = line);
+                r.chunkEdits.add(chunks ->
+                {
+                    final FuzzRequest.Chunk c = chunk(chunks, where);
+                    if (c != null)
+                    {
+                        c.sizeLine = line;
+                    }
+                });
             }
             case 3 ->
             {
                 final String end = log(log, "chunk data end", pick(random, new String[] {"", "\n", "XX", "\r\n\r\n"}));
-                r.chunkEdits.add(chunks -> chunks.get((int)(where * chunks.size() - 1e-9)).terminator = end);
+                r.chunkEdits.add(chunks ->
+                {
+                    final FuzzRequest.Chunk c = chunk(chunks, where);
+                    if (c != null)
+                    {
+                        c.terminator = end;
+                    }
+                });
             }
             case 4 ->
             {
                 log.add("no terminating chunk");
-                r.chunkEdits.add(chunks -> chunks.remove(chunks.size() - 1));
+                r.chunkEdits.add(chunks ->
+                {
+                    if (!chunks.isEmpty())
+                    {
+                        chunks.remove(chunks.size() - 1);
+                    }
+                });
                 r.trailer = "";
             }
             case 5 -> r.trailer = log(log, "trailer", pick(random, new String[] {
@@ -313,8 +336,11 @@ final class HttpMutator
                 log.add("chunk extension");
                 r.chunkEdits.add(chunks ->
                 {
-                    final FuzzRequest.Chunk c = chunks.get((int)(where * chunks.size() - 1e-9));
-                    c.sizeLine = c.sizeLine + ";name=\"value\"";
+                    final FuzzRequest.Chunk c = chunk(chunks, where);
+                    if (c != null)
+                    {
+                        c.sizeLine = c.sizeLine + ";name=\"value\"";
+                    }
                 });
             }
         }
@@ -508,6 +534,12 @@ final class HttpMutator
                 });
             }
         }
+    }
+
+    /** The chunk at fraction {@code where} of the list (an earlier edit may have emptied it: then null). */
+    private static FuzzRequest.Chunk chunk(final List<FuzzRequest.Chunk> chunks, final double where)
+    {
+        return chunks.isEmpty() ? null : chunks.get(Math.min(chunks.size() - 1, (int)(where * chunks.size())));
     }
 
     private static int headLength(final byte[] wire)
