@@ -544,11 +544,14 @@ public final class JsonLexer
 
     /**
      * True between values of a container or of the top level, with no token in progress: where a caller may read
-     * whole values itself and account for them with {@link #advanceOverValues}.
+     * whole values itself and account for them with {@link #advanceOverValues}. Not while a byte order mark is
+     * partly read: the rest of it, or the error for a broken one, is the lexer's to see (a caller's fast path took
+     * {@code EF | {...}} split after the EF for a record; DecoderFuzzTest, issue 6).
      */
     public boolean atValueBoundary()
     {
-        return state == S_AFTER_VALUE || state == S_VALUE_OR_END_ARRAY || (state == S_VALUE && depth == 0);
+        return (bomMatched == 0 || bomMatched == 3) &&
+            (state == S_AFTER_VALUE || state == S_VALUE_OR_END_ARRAY || (state == S_VALUE && depth == 0));
     }
 
     /** True if the next value in the current array must be preceded by a comma. */
@@ -565,6 +568,11 @@ public final class JsonLexer
     public void advanceOverValues(final int bytes, final int newlines, final long values)
     {
         assert atValueBoundary() : "not at a value boundary";
+        if (bytes > 0)
+        {
+            // A byte order mark only counts first in the input: after values read by the caller, EF BB BF is an error.
+            bomMatched = 3;
+        }
         chunkBase += bytes;
         line += newlines;
         if (values > 0)

@@ -13,15 +13,11 @@ import java.util.stream.Stream;
  */
 class DecoderCasesTest
 {
-    private static final String[] FILES = {
-        "csv-feldera.cases", "csv-options.cases", "csv-machbase.cases",
-        "json-machbase.cases", "json-proton.cases", "json-feldera.cases"};
-
     private final CaseRunner runner = new CaseRunner();
 
     static Stream<CodecCase> cases()
     {
-        return Stream.of(FILES).flatMap(f -> CodecCase.load(f).stream());
+        return CodecCase.files().stream().flatMap(f -> CodecCase.load(f).stream());
     }
 
     @ParameterizedTest(name = "{0}")

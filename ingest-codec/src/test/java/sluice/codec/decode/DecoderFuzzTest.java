@@ -7,31 +7,69 @@ import sluice.codec.testing.CodecCase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Seeded mutation fuzzing of every decoder: the inputs of all decoder cases, mutated (bytes flipped, structural
- * bytes inserted, ranges deleted, duplicated or cut), each decoded whole and in random chunks. Checks: no exception
- * escapes; the output is the same for both feeds; a decode that fails carries at least one error value.
+ * Seeded mutation fuzzing of every decoder: the inputs of all decoder cases (every {@code *.cases} file), mutated
+ * (bytes flipped, structural bytes inserted, ranges deleted, duplicated or cut), each decoded whole and in random
+ * chunks. Checks: no exception escapes; the output is the same for both feeds; a decode that fails carries at least
+ * one error value.
+ * <p>
+ * Each iteration first picks a decoder configuration (decoder, dialect, and for Feldera JSON the update format and
+ * {@code array}), then a case of it, so a configuration with one case is fuzzed as often as CSV with fifty; and
+ * {@link #theCorpusCoversEveryDecoderConfigurationTheServerUses} fails if one the server uses has no case to start
+ * from (issue 6: Feldera's {@code array=true} had cases only for {@code insert_delete}).
  * <p>
  * {@code -Dfuzz.seed=N} replays a run, {@code -Dfuzz.iterations=N} sets its length (default 4000 per run).
  */
 class DecoderFuzzTest
 {
-    private static final String[] FILES = {
-        "csv-feldera.cases", "csv-options.cases", "csv-machbase.cases",
-        "json-machbase.cases", "json-proton.cases", "json-feldera.cases"};
+    /** Every decoder configuration the server builds: MachbaseWriteWorker, ProtonIngestWorker, FelderaIngressWorker. */
+    private static final List<String> SERVER_CONFIGURATIONS = List.of(
+        "csv MACHBASE", "csv FELDERA", "machbase-json MACHBASE", "ndjson MACHBASE", "proton-json PROTON",
+        "feldera-json FELDERA INSERT_DELETE", "feldera-json FELDERA RAW", "feldera-json FELDERA DEBEZIUM",
+        "feldera-json FELDERA INSERT_DELETE array", "feldera-json FELDERA RAW array",
+        "feldera-json FELDERA DEBEZIUM array");
     private static final byte[] INTERESTING = {
         '"', '\'', ',', ';', '\t', '\n', '\r', '{', '}', '[', ']', ':', '\\', '0', '9', '-', '+', 'e', 'E', '.', ' ',
         'n', 't', 'f', 'N', 'u', '#', (byte)0xFF, (byte)0xC3, (byte)0xEF, (byte)0x80, 0};
 
     private final CaseRunner runner = new CaseRunner();
+
+    /** The fuzz corpus: every case with input, by configuration. */
+    private static Map<String, List<CodecCase>> corpus()
+    {
+        return CodecCase.files().stream().flatMap(f -> CodecCase.load(f).stream()).filter(c -> c.input.length > 0)
+            .collect(Collectors.groupingBy(DecoderFuzzTest::configuration, TreeMap::new, Collectors.toList()));
+    }
+
+    /** Which decoder, set up how: the unit of coverage. */
+    static String configuration(final CodecCase c)
+    {
+        final String decoder = c.format + " " + c.dialect;
+        if (!c.format.equals("feldera-json"))
+        {
+            return decoder;
+        }
+        return decoder + " " + c.options.getOrDefault("updateFormat", "INSERT_DELETE") +
+            (Boolean.parseBoolean(c.options.getOrDefault("array", "false")) ? " array" : "");
+    }
+
+    @Test
+    void theCorpusCoversEveryDecoderConfigurationTheServerUses()
+    {
+        final Map<String, List<CodecCase>> corpus = corpus();
+        final List<String> missing = SERVER_CONFIGURATIONS.stream().filter(c -> !corpus.containsKey(c)).toList();
+        assertTrue(missing.isEmpty(), "no decoder case, so nothing to fuzz, for " + missing + "; have " +
+            corpus.keySet());
+    }
 
     @Test
     void mutatedInputsNeverThrowAndDecodeTheSameForAnySplit()
@@ -39,12 +77,12 @@ class DecoderFuzzTest
         final long seed = Long.getLong("fuzz.seed", System.nanoTime());
         final int iterations = Integer.getInteger("fuzz.iterations", 4000);
         final Random random = new Random(seed);
-        final List<CodecCase> corpus = Stream.of(FILES).flatMap(f -> CodecCase.load(f).stream())
-            .filter(c -> c.input.length > 0).collect(Collectors.toList());
+        final List<List<CodecCase>> configurations = new ArrayList<>(corpus().values());
         int failedDecodes = 0;
         for (int i = 0; i < iterations; i++)
         {
-            final CodecCase base = corpus.get(random.nextInt(corpus.size()));
+            final List<CodecCase> cases = configurations.get(random.nextInt(configurations.size()));
+            final CodecCase base = cases.get(random.nextInt(cases.size()));
             final CodecCase c = base.withInput(mutate(base.input, random));
             final int[] chunks = randomChunks(c.input.length, random);
             try

@@ -5,11 +5,15 @@ import sluice.codec.bind.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One decoder test case from a {@code .cases} file under {@code src/test/resources/cases}:
@@ -74,6 +78,26 @@ public final class CodecCase
     {
         return new CodecCase(file, name, format, dialect, schema, options, timeformat, tz, requestTime, otherInput,
             List.of());
+    }
+
+    /**
+     * Every {@code *.cases} file under the test resources' {@code cases/} directory, sorted: what the case and fuzz
+     * tests run, so a new file is never left out of either.
+     */
+    public static List<String> files()
+    {
+        try (Stream<Path> listing = Files.list(Path.of(CodecCase.class.getResource("/cases").toURI())))
+        {
+            return listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".cases")).sorted().toList();
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        catch (final URISyntaxException e)
+        {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static List<CodecCase> load(final String resource)

@@ -38,8 +38,8 @@ import java.util.logging.Logger;
  * body is counted and answered 413 as soon as it passes. An early answer (any 4xx sent before the body is in) keeps
  * the connection if the rest of the body is at most {@link HttpConfig#maxDiscardBytes()} and the client did not wait
  * for {@code 100 Continue}; otherwise the connection closes after the answer. A started request that sends nothing for
- * {@link HttpConfig#readTimeoutNanos()} gets 408; an idle connection is closed after
- * {@link HttpConfig#idleTimeoutNanos()}.
+ * {@link HttpConfig#readTimeoutNanos()} gets 408, or is closed if it was answered early; an idle connection is
+ * closed after {@link HttpConfig#idleTimeoutNanos()}.
  * <p>
  * When the server stops ({@link Connections#DRAIN}), an idle connection closes at once and one with a request under
  * way closes after answering it ({@code Connection: close}): a client is never cut off in the middle of a request it
@@ -181,7 +181,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         keepAlive = HttpUtil.isKeepAlive(request);
         http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
         expectContinue = HttpUtil.is100ContinueExpected(request);
-        contentLength = HttpUtil.getContentLength(request, -1L);
+        contentLength = -1;
         if (result.isFailure())
         {
             final Throwable cause = result.cause();
@@ -192,6 +192,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
             sendAndClose(HttpResponses.text(status, "bad request: " + cause.getMessage() + "\n"));
             return;
         }
+        // Only once the decoder has accepted the head: it refuses a Content-Length that is not a number that fits a
+        // long, on which getContentLength would throw (a 500 the hostile-input fuzzer found, issue 6).
+        contentLength = HttpUtil.getContentLength(request, -1L);
         if (contentLength > config.maxBodyBytes())
         {
             closing = true;
@@ -505,7 +508,17 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         {
             return;
         }
-        if (inBody && !paused && !answered)
+        if (inBody && answered)
+        {
+            // Answered early, dropping the rest of the body: a client that stops sending (a chunk declared 2 GiB
+            // long, a Content-Length it never fills) held the connection for ever, as no timeout covered this state
+            // (found by the hostile-input fuzzer, issue 6). The answer is out; only the connection is left to end.
+            if (silentNanos >= config.readTimeoutNanos())
+            {
+                closeNow();
+            }
+        }
+        else if (inBody && !paused)
         {
             if (silentNanos >= config.readTimeoutNanos())
             {

@@ -18,10 +18,10 @@ import java.util.function.Function;
 
 /**
  * Maps a request path to its endpoint: exact paths first, then the longest matching prefix (a prefix ends with
- * {@code /}). Unknown paths get 404 in plain text. Before an endpoint sees a request, the route's {@link Access} is
- * checked against the principal the connection authenticated ({@link #authenticate}): 401 without valid credentials,
- * 403 without the scope, each in the error shape of the API (its {@link Denial}, by the longest path prefix). Built
- * at start-up, read-only after.
+ * {@code /}). Unknown paths get 404 in plain text, a target whose percent escapes do not decode 400. Before an
+ * endpoint sees a request, the route's {@link Access} is checked against the principal the connection authenticated
+ * ({@link #authenticate}): 401 without valid credentials, 403 without the scope, each in the error shape of the API
+ * (its {@link Denial}, by the longest path prefix). Built at start-up, read-only after.
  */
 public final class Router
 {
@@ -67,7 +67,21 @@ public final class Router
 
     public Exchange open(final HttpRequest request, final HttpChannel channel)
     {
-        final String path = new QueryStringDecoder(request.uri()).path();
+        final QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        final String path;
+        try
+        {
+            path = uri.path();
+            // Endpoints decode the parameters again where they need them; decoded here once so that an escape that
+            // decodes to nothing ("%", "%2", "%zz") is the client's 400 and not an exception in an endpoint (issue 6).
+            uri.parameters();
+        }
+        catch (final IllegalArgumentException e)
+        {
+            channel.respond(HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
+                "malformed request target: " + e.getMessage() + "\n"));
+            return Exchanges.DISCARD;
+        }
         for (final Route route : routes)
         {
             if (route.prefix ? path.startsWith(route.path) : path.equals(route.path))

@@ -85,7 +85,17 @@ final class MachbaseQueryEndpoint implements HttpEndpoint
                 }
                 else
                 {
-                    params.putAll(parameters(new QueryStringDecoder(text, false).parameters()));
+                    try
+                    {
+                        params.putAll(parameters(new QueryStringDecoder(text, false).parameters()));
+                    }
+                    catch (final IllegalArgumentException e)
+                    {
+                        // A percent escape that does not decode ("%2p"): the client's 400, not a 500 (issue 6).
+                        channel.respond(MachbaseWriteEndpoint.error(HttpResponseStatus.BAD_REQUEST,
+                            "malformed form body: " + e.getMessage(), startNanos));
+                        return;
+                    }
                     run(params, null, channel, startNanos);
                 }
             }

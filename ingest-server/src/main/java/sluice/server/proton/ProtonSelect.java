@@ -27,7 +27,7 @@ final class ProtonSelect
      * not, and what it then took for a string end could start a second statement), quoted names through
      * {@link Sql#quote}, comments dropped (DuckDB nests them, we do not), a space wherever the source had a gap.
      *
-     * @throws IllegalArgumentException a {@code ;} before {@code end}.
+     * @throws IllegalArgumentException a {@code ;} before {@code end}, or a string with a NUL.
      */
     static String toDuckDb(final List<SqlToken> tokens, final String sql, final int end)
     {
@@ -48,7 +48,9 @@ final class ProtonSelect
             if (i + 3 < end && token.isKeyword("TABLE") && tokens.get(i + 1).isSymbol('(') &&
                 tokens.get(i + 2).isName() && tokens.get(i + 3).isSymbol(')'))
             {
-                append(out, tokens.get(i + 2), sql);
+                // The name through the one quoting function, whatever its quoting was (DuckDB knows no backticks).
+                final SqlToken name = tokens.get(i + 2);
+                out.append(Sql.quote(name.type() == SqlToken.Type.IDENTIFIER ? name.source(sql) : name.text()));
                 previousEnd = tokens.get(i + 3).endOffset();
                 i += 3;
                 continue;
@@ -64,7 +66,12 @@ final class ProtonSelect
         switch (token.type())
         {
             case STRING:
-                out.append('\'').append(token.text().replace("'", "''")).append('\'');
+                if (token.text().indexOf('\0') >= 0)
+                {
+                    throw new IllegalArgumentException("Syntax error: a string with a NUL character at position " +
+                        token.position() + " is not supported");
+                }
+                out.append(Sql.literal(token.text()));
                 break;
             case QUOTED_IDENTIFIER:
                 out.append(Sql.quote(token.text()));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,8 +29,14 @@ final class RawHttp implements AutoCloseable
 
     RawHttp(final int port) throws IOException
     {
+        this(port, 60_000);
+    }
+
+    /** With reads that give up ({@code SocketTimeoutException}) after {@code timeoutMillis}. */
+    RawHttp(final int port, final int timeoutMillis) throws IOException
+    {
         socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout(60_000);
+        socket.setSoTimeout(timeoutMillis);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream());
     }
@@ -66,9 +73,15 @@ final class RawHttp implements AutoCloseable
     /** Reads the next response; skips interim {@code 100 Continue} answers unless asked for them. */
     Response read() throws IOException
     {
+        return read(true);
+    }
+
+    /** {@link #read()}, reading the final answer's body only when {@code withBody} (see {@link #readOne(boolean)}). */
+    Response read(final boolean withBody) throws IOException
+    {
         while (true)
         {
-            final Response response = readOne();
+            final Response response = readOne(withBody);
             if (response.status() != 100)
             {
                 return response;
@@ -77,6 +90,15 @@ final class RawHttp implements AutoCloseable
     }
 
     Response readOne() throws IOException
+    {
+        return readOne(true);
+    }
+
+    /**
+     * Reads one response; without {@code withBody} only its head (the answer to a HEAD request, which has a
+     * Content-Length but no body). A chunked (streamed) answer's body is never read: its head is returned.
+     */
+    Response readOne(final boolean withBody) throws IOException
     {
         final String statusLine = line();
         if (statusLine == null)
@@ -90,17 +112,24 @@ final class RawHttp implements AutoCloseable
             final int colon = header.indexOf(':');
             headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
         }
-        final int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        final int length = withBody ? Integer.parseInt(headers.getOrDefault("content-length", "0")) : 0;
         final byte[] body = in.readNBytes(length);
         return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
-    /** True when the server has closed the connection (reads end of stream). */
+    /**
+     * True when the server has closed the connection (reads end of stream, or a reset). A server that keeps the
+     * connection open silently past the read timeout is not taken for one that closed: that throws.
+     */
     boolean closedByServer() throws IOException
     {
         try
         {
             return in.read() < 0;
+        }
+        catch (final SocketTimeoutException e)
+        {
+            throw e;
         }
         catch (final IOException e)
         {
