@@ -55,10 +55,13 @@ final class InsertAnswers implements HttpChannel
             final JsonNode error = ProtonErrors.JSON.readTree(response.content().toString(StandardCharsets.UTF_8));
             final FullHttpResponse translated = ProtonSqlEndpoint.error(response.status(),
                 error.path("code").asInt(ProtonErrors.INTERNAL), error.path("error_msg").asText());
-            final String retryAfter = response.headers().get("retry-after");
-            if (retryAfter != null)
+            for (final String header : new String[] {"retry-after", "x-timeplus-query-id"})
             {
-                translated.headers().set("retry-after", retryAfter);
+                final String value = response.headers().get(header);
+                if (value != null)
+                {
+                    translated.headers().set(header, value);
+                }
             }
             channel.respond(translated);
         }

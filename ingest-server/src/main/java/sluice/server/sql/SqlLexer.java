@@ -1,5 +1,7 @@
 package sluice.server.sql;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,11 +130,21 @@ public final class SqlLexer
         final String sql, final int start, final int quote, final boolean backslashEscapes, final List<SqlToken> out)
     {
         final StringBuilder text = new StringBuilder();
+        // Bytes of consecutive \xHH escapes: together they spell UTF-8 ('\xE4\xB8\xAD' is one character).
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final int length = sql.length();
         int i = quote + 1;
         while (i < length)
         {
             final char c = sql.charAt(i);
+            if (c == '\\' && backslashEscapes && i + 3 < length && sql.charAt(i + 1) == 'x' &&
+                Character.digit(sql.charAt(i + 2), 16) >= 0 && Character.digit(sql.charAt(i + 3), 16) >= 0)
+            {
+                bytes.write(Integer.parseInt(sql.substring(i + 2, i + 4), 16));
+                i += 4;
+                continue;
+            }
+            flush(bytes, text);
             if (c == '\'')
             {
                 if (i + 1 < length && sql.charAt(i + 1) == '\'')
@@ -155,7 +167,16 @@ public final class SqlLexer
         throw new IllegalArgumentException("unterminated string literal starting at position " + (start + 1));
     }
 
-    /** The C-style escape whose letter is at {@code i}, appended to {@code text}; returns where the literal goes on. */
+    private static void flush(final ByteArrayOutputStream bytes, final StringBuilder text)
+    {
+        if (bytes.size() > 0)
+        {
+            text.append(bytes.toString(StandardCharsets.UTF_8));
+            bytes.reset();
+        }
+    }
+
+    /** The C-style escape whose letter is at {@code i} ({@code \\xHH} is read by the caller), appended to text. */
     private static int escape(final String sql, final int i, final StringBuilder text)
     {
         final char e = sql.charAt(i);
@@ -169,17 +190,8 @@ public final class SqlLexer
             case '0': text.append('\0'); return i + 1;
             case 'a': text.append('\u0007'); return i + 1;
             case 'v': text.append('\u000b'); return i + 1;
-            case 'x':
-                if (i + 2 < sql.length() && Character.digit(sql.charAt(i + 1), 16) >= 0 &&
-                    Character.digit(sql.charAt(i + 2), 16) >= 0)
-                {
-                    text.append((char)Integer.parseInt(sql.substring(i + 1, i + 3), 16));
-                    return i + 3;
-                }
-                text.append(e);
-                return i + 1;
             default:
-                // \\, \', and any other character stand for themselves.
+                // \\, \', a lone \x and any other character stand for themselves.
                 text.append(e);
                 return i + 1;
         }

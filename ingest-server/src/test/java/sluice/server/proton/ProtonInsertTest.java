@@ -27,6 +27,9 @@ class ProtonInsertTest
             body("INSERT INTO s (id, name) VALUES (1, 'a\\'b\\\\c\\n\\x41'), (-2, NULL), (.5, TRUE), (007, 1000.0), " +
                 "(1.e3, 'x'), ([1, (2, 3)], {'k': 1, 2: 'v'})"));
         assertEquals("{\"columns\":[\"id\",\"name\"],\"data\":[[1,\"a\"]]}", body("insert into s values (1, 'a');"));
+        // \xHH escapes are bytes, and consecutive ones spell UTF-8, as ClickHouse reads them.
+        assertEquals("{\"columns\":[\"id\",\"name\"],\"data\":[[1,\"\u4e2d!\"]]}",
+            body("INSERT INTO s (id, name) VALUES (1, '\\xE4\\xB8\\xAD\\x21')"));
         assertEquals("{\"columns\":[\"id\",\"name\",\"_tp_time\"],\"data\":[[1,\"a\",\"2026-11-21T10:00:00.123Z\"]]}",
             body("INSERT INTO s VALUES (1, 'a', now64(3, 'UTC'))"), "every column given: _tp_time too");
         assertEquals("{\"columns\":[\"id\",\"name\"],\"data\":[[\"5\",\"2026-11-21\"],[2,\"2021-04-01\"]]}",
