@@ -8,8 +8,9 @@ import sluice.server.auth.Principal;
 public interface HttpChannel
 {
     /**
-     * Who sent the current request ({@link Router#authenticate}): {@link Principal#EVERYONE} when auth is off, null
-     * when it carried no valid credentials (the router lets such a request reach only public endpoints).
+     * Who sent the current request ({@link Router#authenticate}, on first call): {@link Principal#EVERYONE} when auth
+     * is off, null when it carried no valid credentials (the router lets such a request reach only public
+     * endpoints). Event loop only.
      */
     Principal principal();
 

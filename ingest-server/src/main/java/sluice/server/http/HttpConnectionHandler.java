@@ -51,8 +51,13 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private static final Logger LOG = Logger.getLogger(HttpConnectionHandler.class.getName());
 
     private final Router router;
-    /** The current request's principal, set before it is routed. */
+    /**
+     * The current request, and its principal once asked for: authenticated lazily, so a public route (a health
+     * check) never pays for a signature check, whatever token it carries.
+     */
+    private HttpRequest current;
     private Principal principal;
+    private boolean authenticated;
     private final HttpConfig config;
     private final Connections connections;
     private ChannelHandlerContext ctx;
@@ -113,6 +118,11 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     @Override
     public Principal principal()
     {
+        if (!authenticated && current != null)
+        {
+            principal = router.authenticate(current);
+            authenticated = true;
+        }
         return principal;
     }
 
@@ -203,7 +213,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
                     " bytes\n"));
             return;
         }
-        principal = router.authenticate(request);
+        current = request;
+        principal = null;
+        authenticated = false;
         exchange = router.open(request, this);
         if (expectContinue && !answered)
         {
