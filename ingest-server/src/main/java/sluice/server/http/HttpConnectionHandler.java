@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -24,6 +25,7 @@ import io.netty.util.ReferenceCountUtil;
 
 import sluice.server.auth.Principal;
 
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +50,9 @@ import java.util.logging.Logger;
  */
 final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implements HttpChannel
 {
+    /** How long, and how much of the rest of a body, is read and dropped after an answer that ends the connection. */
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long LINGER_BYTES = 64L << 20;
     private static final Logger LOG = Logger.getLogger(HttpConnectionHandler.class.getName());
 
     private final Router router;
@@ -84,6 +89,9 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     private long bodyBytes;
     private long contentLength;
     private long discardedBytes;
+    /** After an answer that ends the connection while the client may still be sending: reading only to drop. */
+    private boolean lingering;
+    private long lingeredBytes;
     private long lastReadNanos;
     /** The body rate is judged per read-timeout window of unpaused reading: its start and the bytes since. */
     private long rateWindowStartNanos;
@@ -142,6 +150,10 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         {
             if (closing)
             {
+                if (lingering)
+                {
+                    linger(msg);
+                }
                 return;
             }
             if (msg instanceof HttpRequest request)
@@ -174,6 +186,11 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
     public void channelReadComplete(final ChannelHandlerContext ctx)
     {
         readPending = false;
+        if (lingering)
+        {
+            ctx.read();
+            return;
+        }
         readIfReady();
     }
 
@@ -243,6 +260,13 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         if (discarding || answered)
         {
             discardedBytes += length;
+            if (discardedBytes > config.maxDiscardBytes() && answered)
+            {
+                // Too much to drop and stay open: end the connection, but without resetting it under the answer.
+                closing = true;
+                lingerThenClose();
+                return;
+            }
             if (discardedBytes > config.maxDiscardBytes())
             {
                 closeNow();
@@ -325,7 +349,18 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         {
             closing = true;
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            final boolean bodyComing = inBody;
+            ctx.writeAndFlush(response).addListener(written ->
+            {
+                if (bodyComing && written.isSuccess())
+                {
+                    lingerThenClose();
+                }
+                else
+                {
+                    ctx.close();
+                }
+            });
             return;
         }
         if (http10)
@@ -636,7 +671,49 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         answered = true;
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        final boolean bodyComing = inBody;
+        ctx.writeAndFlush(response).addListener(written ->
+        {
+            if (bodyComing && written.isSuccess())
+            {
+                lingerThenClose();
+            }
+            else
+            {
+                ctx.close();
+            }
+        });
+    }
+
+    /**
+     * The answer is written, the client may still be sending its body: closing now, with its bytes unread, makes the
+     * kernel reset the connection, and a client still writing would see the reset, never the answer (a 413, a 4xx
+     * naming its bad row). So: end our side (FIN), keep reading and dropping for up to {@link #LINGER_NANOS} or
+     * {@link #LINGER_BYTES}, then close. As a web server's lingering close.
+     */
+    private void lingerThenClose()
+    {
+        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive() || duplex.isInputShutdown())
+        {
+            ctx.close();
+            return;
+        }
+        lingering = true;
+        duplex.shutdownOutput();
+        ctx.executor().schedule(() -> ctx.close(), LINGER_NANOS, TimeUnit.NANOSECONDS);
+        ctx.read();
+    }
+
+    private void linger(final Object msg)
+    {
+        if (msg instanceof HttpContent content)
+        {
+            lingeredBytes += content.content().readableBytes();
+        }
+        if (lingeredBytes > LINGER_BYTES || msg instanceof LastHttpContent)
+        {
+            ctx.close();
+        }
     }
 
     private void closeNow()

@@ -208,4 +208,31 @@ class HttpConnectionE2eTest
         assertEquals(404, server.get("/no/such/path").statusCode());
         assertEquals(405, server.get("/db/write/T").statusCode());
     }
+
+    /**
+     * An answer given before a large body is read ends the connection, but lingers: the client can send the rest of
+     * its body and then read the answer, instead of seeing its writes reset. Here a 404 (no such stream) to a 2.9 MB
+     * body, more than the server drops to keep a connection, and a 413 to a 19 MB one, over this server's 4 MiB limit.
+     */
+    @Test
+    void anEarlyAnswerToALargeBodyReachesAClientStillSending() throws Exception
+    {
+        final byte[] piece = "[1,\"x\"],".repeat(6_000).getBytes(StandardCharsets.US_ASCII);
+        for (final int pieces : new int[] {60, 400})
+        {
+            try (RawHttp http = new RawHttp(server.port()))
+            {
+                http.send("POST /proton/v1/ingest/streams/no_such_stream HTTP/1.1\r\nHost: x\r\n" +
+                    "Content-Type: application/json\r\nContent-Length: " + (long)piece.length * pieces + "\r\n\r\n");
+                for (int i = 0; i < pieces; i++)
+                {
+                    http.output().write(piece);
+                }
+                http.output().flush();
+                final RawHttp.Response answer = http.read();
+                assertEquals(pieces == 60 ? 404 : 413, answer.status(), answer.body());
+                assertTrue(http.closedByServer());
+            }
+        }
+    }
 }
