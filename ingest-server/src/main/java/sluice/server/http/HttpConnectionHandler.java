@@ -348,19 +348,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         if (close)
         {
             closing = true;
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            final boolean bodyComing = inBody;
-            ctx.writeAndFlush(response).addListener(written ->
-            {
-                if (bodyComing && written.isSuccess())
-                {
-                    lingerThenClose();
-                }
-                else
-                {
-                    ctx.close();
-                }
-            });
+            sendAndClose(response);
             return;
         }
         if (http10)
@@ -666,6 +654,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter implement
         }
     }
 
+    /** Answers with {@code Connection: close}, then closes: at once, or lingering if the body is still coming. */
     private void sendAndClose(final FullHttpResponse response)
     {
         answered = true;

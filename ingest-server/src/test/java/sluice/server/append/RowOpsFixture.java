@@ -234,6 +234,12 @@ final class RowOpsFixture implements AutoCloseable
 
     List<String> query(final String sql) throws Exception
     {
+        return rows(database, sql);
+    }
+
+    /** The rows of {@code sql} on {@code database}, each its values joined by {@code |} (NULL as "null"). */
+    static List<String> rows(final Database database, final String sql) throws Exception
+    {
         final List<String> rows = new ArrayList<>();
         try (Connection c = database.newConnection(); Statement s = c.createStatement();
             ResultSet rs = s.executeQuery(sql))

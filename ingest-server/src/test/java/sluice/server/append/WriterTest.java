@@ -17,9 +17,6 @@ import sluice.server.store.Database;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -221,13 +218,7 @@ class WriterTest
         try (Fixture f = new Fixture(dir, 1 << 20))
         {
             t = f.create("t", "n INT64");
-            final RowBatchEncoder encoder = f.encoder(t);
-            encoder.beginRow(RowSink.OP_INSERT);
-            encoder.putLong(0, 1);
-            encoder.endRow();
-            f.expect(1);
-            assertTrue(f.ringWrite(RingRecords.TYPE_BATCH, 1, 0, 0, encoder));
-            assertTrue(f.endWithKey(1, "live"));
+            f.insertKeyed(1, t, 1, "live");
             f.awaitCommitted(1);
             assertTrue(f.keys.accepted("live"));
         }
@@ -272,13 +263,7 @@ class WriterTest
             assertEquals(RequestKeys.Claim.CLAIMED, f.keys.claim("k"));
             f.keys.finished("k", true);
             assertTrue(f.catalog.drop("main", "t"));
-            final RowBatchEncoder encoder = f.encoder(t);
-            encoder.beginRow(RowSink.OP_INSERT);
-            encoder.putLong(0, 1);
-            encoder.endRow();
-            f.expect(1);
-            assertTrue(f.ringWrite(RingRecords.TYPE_BATCH, 1, 0, 0, encoder));
-            assertTrue(f.endWithKey(1, "k"));
+            f.insertKeyed(1, t, 1, "k");
             assertThrows(java.util.concurrent.ExecutionException.class, () -> f.awaitCommitted(1));
             assertFalse(f.keys.accepted("k"), "the table went: a retry must be able to ingest");
             assertEquals(RequestKeys.Claim.CLAIMED, f.keys.claim("k"));
@@ -405,11 +390,18 @@ class WriterTest
             assertTrue(ringWrite(RingRecords.TYPE_END, requestId, RingRecords.FLAG_WAIT_FOR_COMMIT, 0, null));
         }
 
-        boolean endWithKey(final long requestId, final String key)
+        /** Request {@code requestId}: one row {@code n} into {@code t}, its END carrying {@code key}; expected. */
+        void insertKeyed(final long requestId, final TableEntry t, final long n, final String key)
         {
+            final RowBatchEncoder encoder = encoder(t);
+            encoder.beginRow(RowSink.OP_INSERT);
+            encoder.putLong(0, n);
+            encoder.endRow();
+            expect(requestId);
+            assertTrue(ringWrite(RingRecords.TYPE_BATCH, requestId, 0, 0, encoder));
             final byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-            return ring.tryWrite(RingRecords.TYPE_END, requestId, RingRecords.FLAG_WAIT_FOR_COMMIT, 0,
-                new UnsafeBuffer(bytes), 0, bytes.length);
+            assertTrue(ring.tryWrite(RingRecords.TYPE_END, requestId, RingRecords.FLAG_WAIT_FOR_COMMIT, 0,
+                new UnsafeBuffer(bytes), 0, bytes.length));
         }
 
         boolean ringWrite(
@@ -436,22 +428,7 @@ class WriterTest
 
         List<String> query(final String sql) throws Exception
         {
-            final List<String> rows = new ArrayList<>();
-            try (Connection c = database.newConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql))
-            {
-                final int n = rs.getMetaData().getColumnCount();
-                while (rs.next())
-                {
-                    final StringBuilder sb = new StringBuilder();
-                    for (int i = 1; i <= n; i++)
-                    {
-                        sb.append(i == 1 ? "" : "|").append(rs.getString(i));
-                    }
-                    rows.add(sb.toString());
-                }
-            }
-            return rows;
+            return RowOpsFixture.rows(database, sql);
         }
 
         @Override

@@ -56,12 +56,24 @@ class ProtonIngestE2eTest
     }
 
     @Test
-    void syncModeAnswersOnceVisibleAndBadModesAreRefused() throws Exception
+    void everyModeStoresItsRowsSyncAndOrderedOnceVisibleAndBadModesAreRefused() throws Exception
     {
         final HttpResponse<String> r = server.post("/proton/v1/ingest/streams/foo?mode=sync", "application/json",
             "{\"data\":[[10,\"sync\"]],\"columns\":[\"id\",\"name\"],\"extra\":1}");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("sync\n", server.rowsCsv("select name from \"default\".foo where id = 10"));
+        // ordered waits for the commit as sync does: visible the moment it is answered.
+        assertEquals(200, server.post("/proton/v1/ingest/streams/foo?mode=ordered", "application/json",
+            "{\"columns\":[\"id\",\"name\"],\"data\":[[11,\"ordered\"]]}").statusCode());
+        assertEquals("ordered\n", server.rowsCsv("select name from \"default\".foo where id = 11"));
+        // async and fire_and_forget answer once the rows are in the ring; they land all the same.
+        for (final String mode : new String[] {"async", "fire_and_forget"})
+        {
+            final HttpResponse<String> early = server.post("/proton/v1/ingest/streams/foo?mode=" + mode,
+                "application/json", "{\"columns\":[\"id\",\"name\"],\"data\":[[12,\"" + mode + "\"]]}");
+            assertEquals(200, early.statusCode(), early.body());
+        }
+        awaitRows("select name from \"default\".foo where id = 12 order by name", "async\nfire_and_forget\n");
         assertError(server.post("/proton/v1/ingest/streams/foo?mode=eventually", "application/json", SEED_BODY),
             400, 408, "No support ingest mode: eventually");
     }
